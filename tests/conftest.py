@@ -6,12 +6,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from claimgraph.actors import resolve_actors
 from claimgraph.extract import extract_claims
 from claimgraph.ids import document_id
 from claimgraph.kb import KnowledgeBase
+from claimgraph.kb.base import read_overlay_file
 from claimgraph.model import Document, Extraction
 from claimgraph.pipeline import Analyzer
 
@@ -23,7 +23,7 @@ SAMPLE = SHARED / "samples" / "seed-irannewsupdate.txt"
 @pytest.fixture(scope="session")
 def small_kb() -> KnowledgeBase:
     """Only the hand-written test KB: resolution tests do not depend on the built-in data."""
-    overlay = yaml.safe_load((DATA / "kb_small.yaml").read_text(encoding="utf-8"))
+    overlay = read_overlay_file(DATA / "kb_small.yaml")
     return KnowledgeBase.load([("tests/data/kb_small.yaml", overlay)], builtin=False)
 
 

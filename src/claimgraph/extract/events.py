@@ -34,19 +34,26 @@ def code_of_verb(tok: Any, lex: Lexicon) -> Code | None:
     return lex.verbs.get(lemma)
 
 
+# Events whose content is another verb: "threatened to attack X" is one THREATEN event
+# against X, not also an ASSAULT; likewise "urged X to withdraw", "refused to withdraw".
+GOVERNING_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT", "AGREE"})
+
+
 def triggers_in(sent: Any, lex: Lexicon) -> list[Trigger]:
     out: list[Trigger] = []
     for tok in sent:
-        if tok.pos_ == "VERB" or (False):
+        if tok.i > 0 and tok.doc[tok.i - 1].text == "-" and tok.dep_ in ("amod", "compound"):
+            continue  # "Iran-backed militias": a description, not an event
+        if tok.pos_ == "VERB":
             code = code_of_verb(tok, lex)
             if code is not None:
-                # a light verb with an event noun object is coded through the noun
                 out.append(Trigger(tok, code, False))
         elif tok.pos_ == "NOUN":
             code = lex.nouns.get(tok.lemma_.lower())
             if code is not None:
                 out.append(Trigger(tok, code, True))
-    return out
+    governing = {t.token.i for t in out if t.code[0] in GOVERNING_TYPES and not t.nominal}
+    return [t for t in out if not (t.token.dep_ == "xcomp" and t.token.head.i in governing)]
 
 
 def _mode(trigger: Trigger, lex: Lexicon) -> str | None:
@@ -114,6 +121,13 @@ def participants_of_verb(
                     recipients += find.find(obj)
     if passive and verb.dep_ in ("acl", "amod") and not recipients:
         recipients += find.find(verb.head)
+    if etype in GOVERNING_TYPES and not recipients:
+        # "threatened to attack X": X is the one threatened
+        for child in verb.children:
+            if child.dep_ == "xcomp":
+                for obj in child.children:
+                    if obj.dep_ == "dobj":
+                        recipients += find.find(obj)
     if not passive:
         subj = subject_of(verb)
         if subj is not None:

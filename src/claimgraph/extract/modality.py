@@ -34,69 +34,72 @@ def _clause_chain(trigger: Any, limit: int = 6) -> list[Any]:
 
 
 def modality_of(trigger: Any, lex: Lexicon, speaker_of: Speaker) -> tuple[str, str | None]:
-    """(modality, attributed_to actor id or None)."""
+    """(modality, attributed_to actor id or None).
+
+    The speaker is kept whatever the modality: "X said Y did not attack" is negated and
+    attributed to X.
+    """
     chain = _clause_chain(trigger)
-    # Negation on the trigger or a governing verb of denial.
+    voice, speaker = _speech(trigger, chain, lex, speaker_of)
+    if _negated(trigger, chain, lex):
+        return "negated", speaker
+    if _hypothetical(trigger, chain, lex):
+        return "hypothetical", speaker
+    if _hedged(trigger, chain, lex):
+        return "hedged", speaker
+    return voice, speaker
+
+
+def _negated(trigger: Any, chain: list[Any], lex: Lexicon) -> bool:
+    """Negation on the trigger ("did not attack") or a governing verb of denial."""
     if any(c.dep_ == "neg" for c in trigger.children):
-        return "negated", None
-    for anc in chain[1:]:
-        if anc.pos_ == "VERB" and anc.lemma_.lower() in lex.negating_verbs:
-            return "negated", None
-    # Hypothetical: governed by plan/threaten/…, future or conditional modal, "if" clause.
+        return True
+    return any(a.pos_ == "VERB" and a.lemma_.lower() in lex.negating_verbs for a in chain[1:])
+
+
+_CONTROL_PATH = _CLAUSE_DEPS | {"dobj", "pobj", "prep", "nsubj", "nsubjpass", "compound", "amod"}
+
+
+def _hypothetical(trigger: Any, chain: list[Any], lex: Lexicon) -> bool:
+    """Planned, threatened, future or conditional."""
     for child in trigger.children:
         if child.dep_ == "aux" and child.lower_ in lex.hypothetical_aux - {"may", "might"}:
-            return "hypothetical", None
+            return True
         if child.dep_ == "mark" and child.lower_ in ("if", "unless"):
-            return "hypothetical", None
+            return True
     prev = trigger
     for anc in chain[1:]:
-        if (
-            prev.dep_ in ("xcomp", "acl", "pcomp", "advcl")
-            and anc.lemma_.lower() in lex.hypothetical_verbs
+        if prev.dep_ in ("xcomp", "acl", "pcomp", "advcl") and anc.lemma_.lower() in (
+            lex.hypothetical_verbs
         ):
-            return "hypothetical", None
-        if prev.dep_ not in _CLAUSE_DEPS | {
-            "dobj",
-            "pobj",
-            "prep",
-            "nsubj",
-            "nsubjpass",
-            "compound",
-            "amod",
-        }:
+            return True
+        if prev.dep_ not in _CONTROL_PATH:
             break
         prev = anc
-    # Hedges anywhere in the clause chain or on the trigger's sentence-level adverbs.
-    sent = trigger.sent
-    for tok in sent:
+    return False
+
+
+def _hedged(trigger: Any, chain: list[Any], lex: Lexicon) -> bool:
+    """A hedge word on the clause chain ("allegedly", "unconfirmed reports"), or may/might."""
+    for tok in trigger.sent:
         if tok.lower_ in lex.hedge_words and (tok.head in chain or tok.head.head in chain):
-            return "hedged", None
-    for child in trigger.children:
-        if child.dep_ == "aux" and child.lower_ in ("may", "might"):
-            return "hedged", None
-    # Reported speech: a governing speech verb, or "according to".
+            return True
+    return any(c.dep_ == "aux" and c.lower_ in ("may", "might") for c in trigger.children)
+
+
+def _speech(
+    trigger: Any, chain: list[Any], lex: Lexicon, speaker_of: Speaker
+) -> tuple[str, str | None]:
+    """("reported", speaker) inside a named speaker's speech; ("hedged", None) when the source
+    is unnamed ("sources said", "unconfirmed reports"); ("asserted", None) otherwise."""
     prev = trigger
     for anc in chain[1:]:
-        if anc.lemma_.lower() in lex.speech_verbs and prev.dep_ in (
-            "ccomp",
-            "parataxis",
-            "xcomp",
-            "advcl",
-            "conj",
-        ):
+        if anc.lemma_.lower() in lex.speech_verbs and prev.dep_ in _SPEECH_DEPS:
             who = [c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")]
             if who:
-                subj = who[0]
-                if subj.lower_ in lex.hedge_sources or subj.lemma_.lower() in lex.hedge_sources:
-                    return "hedged", None
-                actor = speaker_of(subj)
-                if actor:
-                    return "reported", actor
-                if subj.pos_ == "PRON" or subj.lower_ in ("it",):
-                    return "reported", None
-                return "hedged", None
+                return _voice_of(who[0], lex, speaker_of)
         prev = anc
-    for tok in sent:
+    for tok in trigger.sent:
         if (
             tok.lower_ == "according"
             and tok.i + 1 < len(tok.doc)
@@ -104,14 +107,9 @@ def modality_of(trigger: Any, lex: Lexicon, speaker_of: Speaker) -> tuple[str, s
         ):
             for obj in tok.doc[tok.i + 1].children:
                 if obj.dep_ == "pobj":
-                    actor = speaker_of(obj)
-                    if actor:
-                        return "reported", actor
-                    if obj.lower_ in lex.hedge_sources or obj.lemma_.lower() in lex.hedge_sources:
-                        return "hedged", None
-    # A quotation with a named speaker in the same sentence.
+                    return _voice_of(obj, lex, speaker_of)
     if _inside_quotes(trigger):
-        for tok in sent:
+        for tok in trigger.sent:
             if tok.lemma_.lower() in lex.speech_verbs:
                 for c in tok.children:
                     if c.dep_ == "nsubj":
@@ -119,6 +117,20 @@ def modality_of(trigger: Any, lex: Lexicon, speaker_of: Speaker) -> tuple[str, s
                         if actor:
                             return "reported", actor
     return "asserted", None
+
+
+_SPEECH_DEPS = frozenset({"ccomp", "parataxis", "xcomp", "advcl", "conj"})
+
+
+def _voice_of(subj: Any, lex: Lexicon, speaker_of: Speaker) -> tuple[str, str | None]:
+    if subj.lower_ in lex.hedge_sources or subj.lemma_.lower() in lex.hedge_sources:
+        return "hedged", None
+    actor = speaker_of(subj)
+    if actor:
+        return "reported", actor
+    if subj.pos_ == "PRON":
+        return "reported", None
+    return "hedged", None
 
 
 def _inside_quotes(trigger: Any) -> bool:

@@ -51,6 +51,18 @@ GROUP_NOUNS = frozenset(
         "spokesperson",
         "intelligence",
         "security",
+        "fighters",
+        "members",
+        "militants",
+        "commanders",
+        "supporters",
+        "units",
+        "brigades",
+        "battalions",
+        "operatives",
+        "agents",
+        "loyalists",
+        "wing",
     ]
 )
 # Heads of generic groups that can be actors when qualified: "Tehran-backed militias",

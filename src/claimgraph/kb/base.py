@@ -274,20 +274,47 @@ def date_bounds(date: str) -> tuple[str, str]:
     return date, date
 
 
+class _StrictLoader(yaml.SafeLoader):
+    """A YAML loader that refuses duplicate keys (YAML would silently keep the last one)."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _value in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def load_yaml(text: str, origin: str) -> dict[str, Any]:
+    """Parse a knowledge-base YAML document, with a clear error naming the file."""
+    try:
+        data = yaml.load(text, Loader=_StrictLoader)  # noqa: S506 (a SafeLoader subclass)
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(f"{origin}: invalid YAML: {exc}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise KnowledgeBaseError(f"{origin}: expected a mapping with `actors` and/or `positions`")
+    return data
+
+
 def builtin_documents() -> Iterator[tuple[str, dict[str, Any]]]:
     """The YAML files shipped in ``claimgraph/kb/data``, in name order."""
     folder = resources.files("claimgraph.kb").joinpath("data")
     for item in sorted(folder.iterdir(), key=lambda p: p.name):
         if item.name.endswith((".yaml", ".yml")):
-            yield f"kb/data/{item.name}", yaml.safe_load(item.read_text(encoding="utf-8")) or {}
+            origin = f"kb/data/{item.name}"
+            yield origin, load_yaml(item.read_text(encoding="utf-8"), origin)
 
 
 def read_overlay_file(path: Path) -> dict[str, Any]:
     """A user's YAML overlay file."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise KnowledgeBaseError(f"{path}: cannot read YAML: {exc}") from None
-    if not isinstance(data, dict):
-        raise KnowledgeBaseError(f"{path}: expected a mapping with `actors` and/or `positions`")
-    return data
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KnowledgeBaseError(f"{path}: cannot read: {exc}") from None
+    return load_yaml(text, str(path))

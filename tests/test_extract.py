@@ -1,0 +1,187 @@
+"""Events and relations from hand-written sentences (small test knowledge base)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from claimgraph.model import Extraction
+
+
+def _events(ex: Extraction) -> list[tuple[str, list[str], list[str], str | None, str, str | None]]:
+    n = lambda ids: sorted(ex.actors[i].name for i in ids)  # noqa: E731
+    return [
+        (
+            e.type,
+            n(e.actors),
+            n(e.recipients),
+            e.date,
+            e.modality,
+            ex.actors[e.attributed_to].name if e.attributed_to else None,
+        )
+        for e in ex.events
+    ]
+
+
+def _relations(ex: Extraction) -> set[tuple[str, str, str]]:
+    return {(ex.actors[r.subject].name, r.type, ex.actors[r.object].name) for r in ex.relations}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Kata'ib Hezbollah attacked the U.S. embassy in Baghdad on January 3, 2020.",
+            ("ASSAULT", ["Kata'ib Hezbollah"], ["United States"], "2020-01-03", "asserted", None),
+        ),
+        (  # passive voice: the recipient is the subject
+            "The U.S. embassy was attacked by Kata'ib Hezbollah.",
+            ("ASSAULT", ["Kata'ib Hezbollah"], ["United States"], None, "asserted", None),
+        ),
+        (  # nominal event with a light verb; a capital acting is its government
+            "Tehran launched a drone attack against Prime Minister Mustafa al-Kadhimi in 2021.",
+            ("ASSAULT", ["Government of Iran"], ["Mustafa al-Kadhimi"], "2021", "asserted", None),
+        ),
+        (
+            "Hadi al-Amiri said that Kata'ib Hezbollah did not attack the U.S. embassy.",
+            ("ASSAULT", ["Kata'ib Hezbollah"], ["United States"], None, "negated", "Hadi al-Amiri"),
+        ),
+        (
+            "Nouri al-Maliki said that Kata'ib Hezbollah attacked the U.S. embassy.",
+            (
+                "ASSAULT",
+                ["Kata'ib Hezbollah"],
+                ["United States"],
+                None,
+                "reported",
+                "Nouri al-Maliki",
+            ),
+        ),
+        (
+            "Kata'ib Hezbollah allegedly attacked the U.S. embassy.",
+            ("ASSAULT", ["Kata'ib Hezbollah"], ["United States"], None, "hedged", None),
+        ),
+        (
+            "Unconfirmed reports have stated that Kata'ib Hezbollah attacked the U.S. embassy.",
+            ("ASSAULT", ["Kata'ib Hezbollah"], ["United States"], None, "hedged", None),
+        ),
+        (
+            "Iran plans to attack the United States.",
+            ("ASSAULT", ["Iran"], ["United States"], None, "hypothetical", None),
+        ),
+        (  # one THREATEN event, not also an ASSAULT
+            "Kata'ib Hezbollah threatened to attack the U.S. embassy.",
+            ("THREATEN", ["Kata'ib Hezbollah"], ["United States"], None, "asserted", None),
+        ),
+        (
+            "The United States sanctioned Hadi al-Amiri.",
+            ("SANCTION", ["United States"], ["Hadi al-Amiri"], None, "asserted", None),
+        ),
+        (
+            "Nouri al-Maliki accused Iran of meddling.",
+            ("ACCUSE", ["Nouri al-Maliki"], ["Iran"], None, "asserted", None),
+        ),
+        (  # members of X stand for X
+            "The Iraqi government arrested three members of Kata'ib Hezbollah.",
+            ("COERCE", ["Government of Iraq"], ["Kata'ib Hezbollah"], None, "asserted", None),
+        ),
+        (  # a date without a year is the latest such date before publication
+            "Hadi al-Ameri met Nouri al-Maliki on July 19.",
+            ("CONSULT", ["Hadi al-Amiri"], ["Nouri al-Maliki"], "2022-07-19", "asserted", None),
+        ),
+    ],
+)
+def test_single_event(analyze_small: Any, text: str, expected: tuple[Any, ...]) -> None:
+    ex = analyze_small(text, published="2022-07-25")
+    assert _events(ex) == [expected]
+
+
+def test_no_event_in_a_description(analyze_small: Any) -> None:
+    ex = analyze_small("Iran-backed militias are active in the province.")
+    assert ex.events == []
+
+
+def test_role_conflict_flag(analyze_small: Any) -> None:
+    text = "The Iraqi people toppled Tehran-backed Prime Minister Haidar al-Abadi in October 2019."
+    ex = analyze_small(text)
+    (event,) = ex.events
+    assert event.type == "COERCE"
+    (flag,) = event.flags
+    assert flag.kind == "role_conflict"
+    assert "Prime Minister of Iraq" in flag.text_claim  # type: ignore[operator]
+    assert "2014-09-08" in flag.kb_fact and "2018-10-25" in flag.kb_fact  # type: ignore[operator]
+    assert flag.source == "wikidata:P39"
+
+
+def test_role_in_office_is_not_flagged(analyze_small: Any) -> None:
+    ex = analyze_small(
+        "Kata'ib Hezbollah attacked Prime Minister Mustafa al-Kadhimi in November 2021."
+    )
+    (event,) = ex.events
+    assert event.flags == ()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "Hadi al-Ameri, the Badr Organization chief, met Nouri al-Maliki.",
+            ("Hadi al-Amiri", "leads", "Badr Organization"),
+        ),
+        (
+            "Al-Maliki is the head of the Badr Organization.",
+            ("Nouri al-Maliki", "leads", "Badr Organization"),
+        ),
+        (
+            "Hadi al-Amiri, who leads the Badr Organization, condemned the United States.",
+            ("Hadi al-Amiri", "leads", "Badr Organization"),
+        ),
+        (
+            "IRGC Brig. Hadi al-Amiri spoke.",
+            ("Hadi al-Amiri", "member_of", "Islamic Revolutionary Guard Corps"),
+        ),
+        ("Prime Minister Mustafa al-Kadhimi spoke.", ("Mustafa al-Kadhimi", "holds_role", "Iraq")),
+        (
+            "The Iraqi people toppled Tehran-backed Prime Minister Haidar al-Abadi.",
+            ("Haider al-Abadi", "backed_by", "Government of Iran"),
+        ),
+        (
+            "Hadi al-Amiri founded the Badr Organization.",
+            ("Hadi al-Amiri", "founded", "Badr Organization"),
+        ),
+        (
+            "Hadi al-Amiri joined Kata'ib Hezbollah.",
+            ("Hadi al-Amiri", "member_of", "Kata'ib Hezbollah"),
+        ),
+    ],
+)
+def test_relation(analyze_small: Any, text: str, expected: tuple[str, str, str]) -> None:
+    assert expected in _relations(analyze_small(text))
+
+
+def test_generic_group_and_its_backer(analyze_small: Any) -> None:
+    ex = analyze_small("Tehran-backed militias attacked the U.S. embassy.")
+    (event,) = ex.events
+    (actor,) = event.actors
+    assert ex.actors[actor].name == "Tehran-backed militias"
+    assert ex.actors[actor].type == "armed_group"
+    assert ("Tehran-backed militias", "backed_by", "Government of Iran") in _relations(ex)
+
+
+def test_quantities(analyze_small: Any) -> None:
+    ex = analyze_small(
+        "Kata'ib Hezbollah fighters killed 12 protesters and wounded 30 people in Baghdad."
+    )
+    units = {(q.value, q.unit) for e in ex.events for q in e.quantities}
+    assert (12.0, "dead") in units and (30.0, "injured") in units
+
+
+def test_evidence_is_the_sentence(analyze_small: Any) -> None:
+    text = "Officials met on Monday.\n\nThe United States sanctioned Hadi al-Amiri. Nothing else happened."
+    ex = analyze_small(text)
+    (event,) = ex.events
+    ev = event.evidence
+    assert ev.quote == "The United States sanctioned Hadi al-Amiri."
+    assert text[ev.start : ev.end] == ev.quote
+    assert ev.sentence == 1
