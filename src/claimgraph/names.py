@@ -131,6 +131,18 @@ TITLES: frozenset[str] = frozenset(
         "mayor",
     ]
 )
+# A run of title words is only dropped when it ends in one of these ("Foreign Minister X",
+# "Supreme Leader X"), so that "State of Law" or "Supreme Council" keep their first word.
+CORE_TITLES: frozenset[str] = frozenset(
+    """
+    mr mrs ms miss dr prof sir dame gen general brig brigadier col colonel maj major lt lieutenant
+    capt captain cmdr commander adm admiral marshal sgt sergeant sheikh shaikh sheik sayyid sayed
+    seyed syed ayatollah hojatoleslam hojjatoleslam imam mullah cleric president premier pm
+    minister speaker chairman chairwoman secretary senator sen rep representative ambassador envoy
+    king queen prince princess emir leader chief spokesman spokeswoman spokesperson director
+    commissioner governor mayor judge justice mp
+    """.split()
+)
 ARTICLES = frozenset({"al", "el", "ul", "the"})
 _QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "`": "'", "´": "'", "ʼ": "'"})
 _NONWORD = re.compile(r"[^\w\s]", re.UNICODE)
@@ -161,10 +173,24 @@ def normalise(name: str, strip_titles: bool = True) -> str:
     if toks and toks[0] == "the":
         toks = toks[1:]
     if strip_titles:
-        while len(toks) > 1 and toks[0] in TITLES:
-            toks = toks[1:]
+        toks = toks[title_prefix_length(toks) :]
     toks = [t for t in toks if t not in ARTICLES] or toks
     return " ".join(toks)
+
+
+def title_prefix_length(words: list[str] | tuple[str, ...]) -> int:
+    """How many leading words form a title ("foreign minister" in "foreign minister javad zarif").
+
+    Always leaves at least one word.
+    """
+    cut = 0
+    for i, word in enumerate(words[:-1]):
+        w = word.rstrip(".")
+        if w not in TITLES and word not in TITLES:
+            break
+        if w in CORE_TITLES:
+            cut = i + 1
+    return cut
 
 
 _DIGRAPHS = (

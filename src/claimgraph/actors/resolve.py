@@ -23,7 +23,7 @@ from typing import Any
 from claimgraph.ids import actor_id
 from claimgraph.kb import KnowledgeBase
 from claimgraph.model import Actor
-from claimgraph.names import TITLES, initials, normalise
+from claimgraph.names import initials, normalise, title_prefix_length
 
 SKIP_LABELS = frozenset(
     {
@@ -134,12 +134,26 @@ def guess_org_type(name: str) -> str:
     return "organization"
 
 
-def _strip_title_tokens(ent: Any) -> tuple[int, str]:
-    """Drop leading title words inside an entity ("President Trump" → "Trump")."""
-    start = ent.start
-    while start < ent.end - 1 and ent.doc[start].lower_.rstrip(".") in TITLES | {"the"}:
+_EDGE_PUNCT = frozenset("‘’“”'\"«»()[],.;:")
+
+
+def _trim(ent: Any) -> tuple[int, int, str]:
+    """The name inside an entity span: no quotes or punctuation at the edges, no possessive, and
+    for people no leading title ("President Trump") or stray non-name word ("Removing al-Maliki")."""
+    doc, start, end = ent.doc, ent.start, ent.end
+    while start < end and (doc[start].text in _EDGE_PUNCT or doc[start].lower_ == "the"):
         start += 1
-    return start, ent.doc[start : ent.end].text
+    while end > start and (doc[end - 1].text in _EDGE_PUNCT or doc[end - 1].lower_ in ("'s", "’s")):
+        end -= 1
+    if ent.label_ == "PERSON" and end - start > 1:
+        start += title_prefix_length([t.lower_ for t in doc[start:end]])
+        while (
+            start < end - 1
+            and doc[start].pos_ not in ("PROPN", "NOUN", "ADJ")
+            and doc[start].is_title
+        ):
+            start += 1
+    return start, end, doc[start:end].text
 
 
 class _DocumentContext:
@@ -266,18 +280,15 @@ def resolve_actors(doc: Any, kb: KnowledgeBase) -> Resolution:
         text = ent.text
         aid: str | None = ent.ent_id_ or None
         method = "kb"
-        start = ent.start
+        start, end = ent.start, ent.end
         if aid is not None:
             alternatives = kb.by_alias(text)
             if len(alternatives) > 1:
                 aid = _pick(alternatives, kb, ctx, res.country, label)
         else:
-            start, text = _strip_title_tokens(ent)
-            if (
-                not text.strip()
-                or normalise(text).split()[-1:]
-                and normalise(text).split()[-1] in _NOT_ACTOR_HEADS
-            ):
+            start, end, text = _trim(ent)
+            words = normalise(text).split()
+            if not words or words[-1] in _NOT_ACTOR_HEADS:
                 continue
         capital_of = None
         if aid is None and label in PLACE_LABELS | {"NORP"}:
@@ -309,11 +320,11 @@ def resolve_actors(doc: Any, kb: KnowledgeBase) -> Resolution:
             continue
         mention = ActorMention(
             start=start,
-            end=ent.end,
+            end=end,
             actor=aid,
             label=label,
             method=method,
-            text=doc[start : ent.end].text,
+            text=doc[start:end].text,
             capital_of=capital_of,
         )
         if actor.type == "person":

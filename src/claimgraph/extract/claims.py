@@ -93,18 +93,14 @@ def extract_claims(
         evidence = Evidence(document.id, i, start, end, document.text[start:end])
         dates = _dates_in(sent, document.published)
         speaker = lambda t: (finder.find(t) or [Participant("")])[0].actor or None  # noqa: E731
-        seen: set[tuple[str, tuple[str, ...], tuple[str, ...]]] = set()
+        found: list[Event] = []
         for trig in triggers_in(sent, lex):
             date = _date_for(trig.token, dates)
             finder.date = date.value if date else document.published
             event = _event(trig, lex, finder, evidence, date, speaker, sent, res)
-            if event is None:
-                continue
-            key = (event.type, event.actors, event.recipients)
-            if key in seen:
-                continue
-            seen.add(key)
-            out.events.append(event)
+            if event is not None:
+                found.append(event)
+        out.events.extend(_merge_repeats(found))
         finder.date = dates[0][1].value if dates else document.published
         rel_seen: set[tuple[str, str, str]] = set()
         for rel in relations_in(sent, res, kb, lex, finder):
@@ -179,6 +175,29 @@ def _event(
     )
     flags = role_conflicts(everyone, event.date, finder.kb, res)
     return replace(event, flags=tuple(flags)) if flags else event
+
+
+def _covers(a: Event, b: Event) -> bool:
+    """Whether event a says all that b says (same type; b's participants are among a's)."""
+    return (
+        a.type == b.type
+        and set(b.actors) <= set(a.actors)
+        and set(b.recipients) <= set(a.recipients)
+        and (b.date is None or a.date == b.date)
+    )
+
+
+def _merge_repeats(events: list[Event]) -> list[Event]:
+    """One sentence naming the same event twice ("their demonstrations … chanted") gives one
+    event: the one that says most."""
+    kept: list[Event] = []
+    for e in sorted(
+        events, key=lambda e: -(len(e.actors) + len(e.recipients) + (e.date is not None))
+    ):
+        if not any(_covers(k, e) for k in kept):
+            kept.append(e)
+    order = {id(e): i for i, e in enumerate(events)}
+    return sorted(kept, key=lambda e: order[id(e)])
 
 
 def _generic_relations(out: Extraction, finder: ParticipantFinder, res: Resolution) -> None:

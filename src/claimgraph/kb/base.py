@@ -53,6 +53,7 @@ class KnowledgeBase:
         self._titles: dict[str, list[str]] = defaultdict(list)
         self._holders: dict[str, list[Role]] = defaultdict(list)
         self._by_country: dict[str, str] = {}
+        self._by_name: dict[str, str] = {}
 
     # ----------------------------------------------------------------- loading
     @classmethod
@@ -126,13 +127,13 @@ class KnowledgeBase:
         """A reference field holds an actor id or an exact canonical name."""
         if value is None or value in self.entries:
             return value
-        for entry in self.entries.values():
-            if entry.actor.name == value:
-                return entry.actor.id
+        if value in self._by_name:
+            return self._by_name[value]
         raise KnowledgeBaseError(f"{where}: refers to {value!r}, which is not an actor on file")
 
     def _link(self) -> None:
         """Resolve references and build the indices."""
+        self._by_name = {e.actor.name: aid for aid, e in self.entries.items()}
         for entry in self.entries.values():
             name = entry.actor.name
             entry.government = self._ref(entry.government, f"{name}: government")

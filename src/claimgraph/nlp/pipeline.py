@@ -15,7 +15,37 @@ RULER_NAME = "claimgraph_kb"
 ABBREV_NAME = "claimgraph_abbreviations"
 # Abbreviated titles after which a sentence never ends ("IRGC Brig. Esmail Daghayeghi").
 TITLE_ABBREVIATIONS = frozenset(
-    ["mr.", "mrs.", "ms.", "dr.", "prof.", "gen.", "brig.", "col.", "lt.", "maj.", "capt.", "sgt.", "adm.", "cmdr.", "sen.", "rep.", "gov.", "st.", "no.", "gen", "lt.-gen.", "maj.-gen.", "brig.-gen.", "sheikh.", "amb.", "pres.", "hon.", "rev.", "fr."]
+    [
+        "mr.",
+        "mrs.",
+        "ms.",
+        "dr.",
+        "prof.",
+        "gen.",
+        "brig.",
+        "col.",
+        "lt.",
+        "maj.",
+        "capt.",
+        "sgt.",
+        "adm.",
+        "cmdr.",
+        "sen.",
+        "rep.",
+        "gov.",
+        "st.",
+        "no.",
+        "gen",
+        "lt.-gen.",
+        "maj.-gen.",
+        "brig.-gen.",
+        "sheikh.",
+        "amb.",
+        "pres.",
+        "hon.",
+        "rev.",
+        "fr.",
+    ]
 )
 
 
@@ -27,10 +57,14 @@ def _register_components() -> None:
 
     @Language.component(ABBREV_NAME)
     def keep_titles_with_names(doc: Any) -> Any:
-        """No sentence starts right after an abbreviated title."""
+        """No sentence starts right after an abbreviated title; one always starts after a blank
+        line (a headline without a full stop is a sentence of its own)."""
         for tok in doc[:-1]:
-            if tok.lower_ in TITLE_ABBREVIATIONS and doc[tok.i + 1].is_title:
-                doc[tok.i + 1].is_sent_start = False
+            nxt = doc[tok.i + 1]
+            if tok.lower_ in TITLE_ABBREVIATIONS and nxt.is_title:
+                nxt.is_sent_start = False
+            elif "\n\n" in tok.text_with_ws and not nxt.is_space:
+                nxt.is_sent_start = True
         return doc
 
 

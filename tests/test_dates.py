@@ -1,0 +1,35 @@
+"""Dates resolved against the publication date, with their precision."""
+
+from __future__ import annotations
+
+import pytest
+
+from claimgraph.extract.dates import DateValue, parse_date_text
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        ("in 1982", None, DateValue("1982")),
+        ("October 2007", None, DateValue("2007-10")),
+        ("January 3, 2020", None, DateValue("2020-01-03")),
+        ("3 January 2020", None, DateValue("2020-01-03")),
+        ("(1980-1988)", None, DateValue("1980", "1988")),
+        ("1980–88", None, DateValue("1980", "1988")),
+        ("July 19", "2022-07-25", DateValue("2022-07-19")),
+        ("December 27th", "2020-01-02", DateValue("2019-12-27")),
+        ("last Tuesday", "2022-07-25", DateValue("2022-07-19")),
+        ("yesterday", "2021-11-08", DateValue("2021-11-07")),
+        ("two days ago", "2021-11-09", DateValue("2021-11-07")),
+        ("Sunday", "2021-11-08", DateValue("2021-11-07")),
+    ],
+)
+def test_parse(text: str, published: str | None, expected: DateValue) -> None:
+    assert parse_date_text(text, published) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["July 19", "last Tuesday", "yesterday", "the last several months"]
+)
+def test_unresolvable_without_publication_date(text: str) -> None:
+    assert parse_date_text(text, None) is None
