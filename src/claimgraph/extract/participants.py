@@ -244,7 +244,10 @@ class ParticipantFinder:
                     and nxt.lower_ in self.compound_relations
                 ):
                     qualifier = nxt.lower_
-                elif self.doc[mm.start - 1].lower_ in ("pro", "pro-") if mm.start else False:
+                elif any(
+                    self.doc[j].lower_ in ("pro", "pro-")
+                    for j in range(max(mm.start - 2, 0), mm.start)
+                ):
                     qualifier = "pro"
                 elif word == sub.lower_ and head in (
                     "protesters",
@@ -254,7 +257,11 @@ class ParticipantFinder:
                 ):
                     qualifier = "national"
                 if qualifier:
-                    backer = mm.capital_of and self.kb.government_of(mm.capital_of) or mm.actor
+                    backer = mm.capital_of or mm.actor
+                    backer_actor = self.kb.actor(backer)
+                    if qualifier != "national" and backer_actor and backer_actor.type == "state":
+                        backer = self.kb.government_of(backer)  # states back groups via governments
+                        self._ensure(backer)
                     break
             if backer:
                 break
@@ -263,7 +270,9 @@ class ParticipantFinder:
         kind = {"national": "national"}.get(
             qualifier, self.compound_relations.get(qualifier, "allied_with")
         )
-        key = f"{kind}:{backer}:{normalise(t.lemma_)}"
+        # One group per backer and kind of group, however the text phrases the link:
+        # "Iran-backed", "Tehran-backed", "Iranian-aligned" and "pro-Iran" militias are one.
+        key = f"{'national' if kind == 'national' else 'group'}:{backer}:{normalise(t.lemma_)}"
         aid = actor_id(key, GENERIC_HEADS[head])
         if aid not in self.generic:
             surface = self.doc[t.left_edge.i : t.i + 1].text
