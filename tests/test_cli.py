@@ -115,3 +115,57 @@ def test_summary_prints_quotes(tmp_path: Path) -> None:
     assert code == 0
     assert "Actors" in out and "Events" in out and "Relations" in out
     assert "“" in out
+
+
+def test_kb_commands(tmp_path: Path) -> None:
+    db = str(tmp_path / "kb.db")
+    code, out = run("--db", db, "kb", "show", "Hadi al-Ameri", "--format", "json")
+    assert code == 0
+    (rec,) = json.loads(out)
+    assert rec["name"] == "Hadi al-Amiri" and rec["source"]
+    code, out = run("--db", db, "kb", "list", "--type", "state", "--format", "jsonl")
+    states = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(states) >= 190 and all(s["type"] == "state" for s in states)
+    code, out = run("--db", db, "kb", "show", "Nobody Atall")
+    assert code == 2 and "no actor called" in out
+
+
+def test_kb_import_overlay_is_used_by_resolution(tmp_path: Path) -> None:
+    db = str(tmp_path / "kb.db")
+    overlay = tmp_path / "mine.yaml"
+    overlay.write_text(
+        "actors:\n"
+        "  - name: Zaydun al-Qarawi\n"
+        "    type: person\n"
+        "    country: IRQ\n"
+        "    aliases: [Zaidoun al-Qarawi]\n"
+        "    source: https://example.org/notes/qarawi\n",
+        encoding="utf-8",
+    )
+    code, out = run("--db", db, "kb", "import", str(overlay))
+    assert code == 0 and "1 actors" in out
+    code, out = run("--db", db, "kb", "show", "Zaidoun al-Qarawi", "--format", "json")
+    assert code == 0 and json.loads(out)[0]["origin"].startswith("overlay:")
+    text = tmp_path / "a.txt"
+    text.write_text(
+        "Zaidoun al-Qarawi met Nouri al-Maliki in Baghdad on Monday to discuss the budget.",
+        encoding="utf-8",
+    )
+    code, _ = run("--db", db, "ingest", str(text), "--quiet")
+    assert code == 0
+    code, out = run("--db", db, "actors", "--format", "jsonl")
+    names = {json.loads(line)["name"] for line in out.splitlines()}
+    assert "Zaydun al-Qarawi" in names
+
+
+def test_kb_import_wikidata_fixture(tmp_path: Path) -> None:
+    fixture = Path(__file__).parent / "data" / "wikidata" / "Q3700793.json"
+    code, out = run("--db", str(tmp_path / "w.db"), "kb", "import", "wikidata", str(fixture))
+    assert code == 0 and "actors" in out
+
+
+def test_kb_import_refuses_a_broken_overlay(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("actors:\n  - name: X\n    type: wizard\n    source: s\n", encoding="utf-8")
+    code, out = run("--db", str(tmp_path / "b.db"), "kb", "import", str(bad))
+    assert code == 2 and "type" in out

@@ -300,3 +300,8 @@ def export(
 
 def main() -> None:
     app()
+
+
+from claimgraph.cli_kb import kb_app  # noqa: E402  (registered after the shared helpers above)
+
+app.add_typer(kb_app, name="kb")

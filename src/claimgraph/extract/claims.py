@@ -93,13 +93,13 @@ def extract_claims(
         evidence = Evidence(document.id, i, start, end, document.text[start:end])
         dates = _dates_in(sent, document.published)
         speaker = lambda t: (finder.find(t) or [Participant("")])[0].actor or None  # noqa: E731
-        found: list[Event] = []
+        found: list[tuple[Event, bool]] = []
         for trig in triggers_in(sent, lex):
             date = _date_for(trig.token, dates)
             finder.date = date.value if date else document.published
             event = _event(trig, lex, finder, evidence, date, speaker, sent, res)
             if event is not None:
-                found.append(event)
+                found.append((event, trig.nominal))
         out.events.extend(_merge_repeats(found))
         finder.date = dates[0][1].value if dates else document.published
         rel_seen: set[tuple[str, str, str]] = set()
@@ -151,7 +151,7 @@ def _event(
     if trig.nominal:
         actors, recipients = participants_of_noun(trig.token, lex, finder)
     else:
-        actors, recipients = participants_of_verb(trig.token, etype, finder)
+        actors, recipients = participants_of_verb(trig.token, etype, finder, lex)
     if not actors and not recipients:
         return None
     modality, attributed = modality_of(trig.token, lex, speaker)
@@ -177,27 +177,56 @@ def _event(
     return replace(event, flags=tuple(flags)) if flags else event
 
 
-def _covers(a: Event, b: Event) -> bool:
-    """Whether event a says all that b says (same type; b's participants are among a's)."""
+def _compatible(a: Event, b: Event) -> bool:
+    """Two codings of one event in one sentence: same type, and each side either agrees or is
+    missing in one of them ("he was killed in a US drone attack": killed → recipient,
+    attack → actor)."""
+
+    def fits(x: tuple[str, ...], y: tuple[str, ...]) -> bool:
+        return not x or not y or bool(set(x) & set(y))
+
     return (
         a.type == b.type
-        and set(b.actors) <= set(a.actors)
-        and set(b.recipients) <= set(a.recipients)
-        and (b.date is None or a.date == b.date)
+        and fits(a.actors, b.actors)
+        and fits(a.recipients, b.recipients)
+        and (a.date is None or b.date is None or a.date == b.date)
+        and a.modality == b.modality
     )
 
 
-def _merge_repeats(events: list[Event]) -> list[Event]:
-    """One sentence naming the same event twice ("their demonstrations … chanted") gives one
-    event: the one that says most."""
-    kept: list[Event] = []
-    for e in sorted(
-        events, key=lambda e: -(len(e.actors) + len(e.recipients) + (e.date is not None))
-    ):
-        if not any(_covers(k, e) for k in kept):
-            kept.append(e)
-    order = {id(e): i for i, e in enumerate(events)}
-    return sorted(kept, key=lambda e: order[id(e)])
+def _union(a: Event, b: Event) -> Event:
+    def join(x: tuple[str, ...], y: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((*x, *y)))
+
+    return replace(
+        a,
+        mode=a.mode or b.mode,
+        actors=join(a.actors, b.actors),
+        recipients=tuple(
+            r for r in join(a.recipients, b.recipients) if r not in a.actors + b.actors
+        ),
+        date=a.date or b.date,
+        date_end=a.date_end or b.date_end,
+        location=a.location or b.location,
+        country=a.country or b.country,
+        attributed_to=a.attributed_to or b.attributed_to,
+        flags=tuple(dict.fromkeys((*a.flags, *b.flags))),
+    )
+
+
+def _merge_repeats(found: list[tuple[Event, bool]]) -> list[Event]:
+    """One sentence naming the same event twice gives one event with what both say. A nominal
+    event ("the attack on X") with no actor of its own is kept only when merged with a coding that
+    has one: on its own it is too often a mention, not a claim."""
+    kept: list[tuple[Event, bool]] = []
+    for event, nominal in found:
+        for k, (other, other_nominal) in enumerate(kept):
+            if _compatible(other, event):
+                kept[k] = (_union(other, event), other_nominal and nominal)
+                break
+        else:
+            kept.append((event, nominal))
+    return [e for e, nominal in kept if e.actors or not nominal]
 
 
 def _generic_relations(out: Extraction, finder: ParticipantFinder, res: Resolution) -> None:

@@ -14,7 +14,11 @@ _RECIPIENT_PREPS = frozenset(
 _WITH_TYPES = frozenset(
     {"CONSULT", "COOPERATE", "AGREE", "ASSAULT"}
 )  # "met with X", "clashed with X"
-_SUBJECT_CLIMB = frozenset({"xcomp", "advcl", "pcomp", "prep", "conj", "acl", "ccomp", "relcl"})
+# Dependencies through which a verb without a subject takes the subject of the verb above it
+# ("X took action by killing Y": X kills). Not through ccomp: "X said Y attacked" has its own.
+_SUBJECT_CLIMB = frozenset(
+    {"xcomp", "advcl", "pcomp", "prep", "conj", "acl", "relcl", "dobj", "pobj", "npadvmod", "attr"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +56,22 @@ def triggers_in(sent: Any, lex: Lexicon) -> list[Trigger]:
             code = lex.nouns.get(tok.lemma_.lower())
             if code is not None:
                 out.append(Trigger(tok, code, True))
+    if not any(t.pos_ in ("VERB", "AUX") for t in sent):
+        return []  # headlines, infobox lines, captions: no claim is made
     governing = {t.token.i for t in out if t.code[0] in GOVERNING_TYPES and not t.nominal}
-    return [t for t in out if not (t.token.dep_ == "xcomp" and t.token.head.i in governing)]
+    out = [t for t in out if not (t.token.dep_ == "xcomp" and t.token.head.i in governing)]
+    # "the sanctions target X": one SANCTION event, coded on the verb with the noun's type
+    nouns = {t.token.i: t for t in out if t.nominal}
+    merged: list[Trigger] = []
+    absorbed: set[int] = set()
+    for t in out:
+        if not t.nominal:
+            subj = next((c for c in t.token.children if c.dep_ == "nsubj" and c.i in nouns), None)
+            if subj is not None:
+                t = Trigger(t.token, nouns[subj.i].code, False)
+                absorbed.add(subj.i)
+        merged.append(t)
+    return [t for t in merged if not (t.nominal and t.token.i in absorbed)]
 
 
 def _mode(trigger: Trigger, lex: Lexicon) -> str | None:
@@ -98,7 +116,7 @@ def _is_passive(verb: Any) -> bool:
 
 
 def participants_of_verb(
-    verb: Any, etype: str, find: ParticipantFinder
+    verb: Any, etype: str, find: ParticipantFinder, lex: Lexicon
 ) -> tuple[list[Participant], list[Participant]]:
     actors: list[Participant] = []
     recipients: list[Participant] = []
@@ -131,7 +149,11 @@ def participants_of_verb(
     if not passive:
         subj = subject_of(verb)
         if subj is not None:
-            actors += find.find(subj, agent=True)
+            if subj.pos_ == "NOUN" and subj.lemma_.lower() in lex.nouns:
+                # "the sanctions target X", "the strike killed X": the event noun's own actors
+                actors += participants_of_noun(subj, lex, find)[0]
+            else:
+                actors += find.find(subj, agent=True)
     return _dedupe(actors), _dedupe(recipients, actors)
 
 
