@@ -11,18 +11,19 @@ from collections import defaultdict
 from typing import Any
 
 import pytest
+from conftest import SAMPLE
 
 from claimgraph.ingest import IngestOptions, iter_sources
 from claimgraph.model import Extraction
 from claimgraph.pipeline import Analyzer
 
-from conftest import SAMPLE
-
 
 @pytest.fixture(scope="module")
 def sample(analyzer: Analyzer) -> Extraction:
     if not SAMPLE.exists():
-        pytest.fail(f"the sample article is missing: {SAMPLE} (shared/ must sit beside the checkout)")
+        pytest.fail(
+            f"the sample article is missing: {SAMPLE} (shared/ must sit beside the checkout)"
+        )
     (doc,) = list(iter_sources([SAMPLE], IngestOptions()))
     assert not isinstance(doc, Exception)
     return analyzer.analyze(doc)  # type: ignore[arg-type]
@@ -67,7 +68,9 @@ def test_every_evidence_span_is_exact(sample: Extraction) -> None:
         ("Iraq", "state", set()),
     ],
 )
-def test_actors_resolve(sample: Extraction, name: str, actor_type: str, short_forms: set[str]) -> None:
+def test_actors_resolve(
+    sample: Extraction, name: str, actor_type: str, short_forms: set[str]
+) -> None:
     by_name = {a.name: a for a in sample.actors.values()}
     assert name in by_name, sorted(by_name)
     assert by_name[name].type == actor_type
@@ -131,7 +134,11 @@ def _events(ex: Extraction) -> list[dict[str, Any]]:
 
 
 def test_drone_attack_event(sample: Extraction) -> None:
-    hits = [e for e in _events(sample) if e["type"] == "ASSAULT" and "Mustafa al-Kadhimi" in e["recipients"]]
+    hits = [
+        e
+        for e in _events(sample)
+        if e["type"] == "ASSAULT" and "Mustafa al-Kadhimi" in e["recipients"]
+    ]
     assert hits, _events(sample)
     (e,) = hits
     assert e["mode"] == "drone"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Annotated, Any
 
 import typer
@@ -296,6 +297,40 @@ def export(
     finally:
         if out is not sys.stdout:
             out.close()
+
+
+@app.command("eval")
+def eval_(
+    gold: Annotated[Path, typer.Argument(help="gold JSON Lines (see docs/evaluation.md)")],
+    texts: Annotated[Path, typer.Option("--texts", help="folder with the gold documents' texts")],
+    details: Annotated[
+        bool, typer.Option(help="list every miss and false alarm with its quote")
+    ] = False,
+    format: Annotated[str, typer.Option("--format", "-f", help="text or json")] = "text",
+    keep_db: Annotated[Path | None, typer.Option(help="keep the evaluation store here")] = None,
+) -> None:
+    """Score extraction against a gold set: precision, recall and F1 for actors, relations and
+    events (per type), swaps, dates and modality.
+
+    Example: claimgraph eval ../shared/gold/dev.jsonl --texts ../shared/samples/open
+    """
+    import json
+
+    from claimgraph.evaluate import evaluate
+    from claimgraph.evaluate.report import format_report
+
+    if not gold.is_file():
+        raise typer.BadParameter(f"{gold}: no such file")
+    if not texts.is_dir():
+        raise typer.BadParameter(f"{texts}: no such folder")
+    try:
+        report = evaluate(gold, texts, db_path=keep_db, model=STATE.model)
+    except ClaimgraphError as exc:
+        _fail(exc)
+    if format == "json":
+        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(format_report(report, details=details))
 
 
 def main() -> None:

@@ -11,6 +11,8 @@ from claimgraph.extract.participants import Participant, ParticipantFinder
 _RECIPIENT_PREPS = frozenset(
     {"against", "on", "upon", "at", "toward", "towards", "targeting", "into"}
 )
+_RECEIVING_VERBS = frozenset({"receive", "obtain", "accept", "get"})
+_VICTIM_VERBS = frozenset({"survive", "suffer", "escape", "come", "face", "endure", "withstand"})
 _WITH_TYPES = frozenset(
     {"CONSULT", "COOPERATE", "AGREE", "ASSAULT"}
 )  # "met with X", "clashed with X"
@@ -55,6 +57,11 @@ def triggers_in(sent: Any, lex: Lexicon) -> list[Trigger]:
         elif tok.pos_ == "NOUN":
             code = lex.nouns.get(tok.lemma_.lower())
             if code is not None:
+                if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
+                    # "an assassination attempt", "assassination plots": the phrase's head
+                    if tok.head.lemma_.lower() not in lex.nouns:
+                        out.append(Trigger(tok.head, code, True))
+                    continue
                 out.append(Trigger(tok, code, True))
     if not any(t.pos_ in ("VERB", "AUX") for t in sent):
         return []  # headlines, infobox lines, captions: no claim is made
@@ -121,6 +128,16 @@ def participants_of_verb(
     actors: list[Participant] = []
     recipients: list[Participant] = []
     passive = _is_passive(verb)
+    if verb.lemma_.lower() in _RECEIVING_VERBS:
+        # "they received funding from X": X gives, they receive
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "from":
+                actors += [
+                    p for o in child.children if o.dep_ == "pobj" for p in find.find(o, agent=True)
+                ]
+            elif child.dep_ == "nsubj":
+                recipients += find.find(child)
+        return _dedupe(actors), _dedupe(recipients, actors)
     for child in verb.children:
         dep = child.dep_
         if dep == "nsubjpass":
@@ -192,6 +209,13 @@ def participants_of_noun(
             for obj in child.children:
                 if obj.dep_ == "dobj":
                     recipients += find.find(obj)
+    if noun.dep_ in ("dobj", "pobj") and not recipients:
+        # "X survived an assassination attempt", "Camp Hurriya came under a rocket attack"
+        verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+        if verb.lemma_.lower() in _VICTIM_VERBS:
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                recipients += find.find(subj)
     light = _governing_light_verb(noun, lex)
     if light is not None and not actors:
         if _is_passive(light):

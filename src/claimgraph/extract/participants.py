@@ -63,6 +63,20 @@ GROUP_NOUNS = frozenset(
         "agents",
         "loyalists",
         "wing",
+        # what an actor owns or occupies: attacking X's residence is attacking X
+        "residence",
+        "home",
+        "house",
+        "convoy",
+        "office",
+        "headquarters",
+        "base",
+        "bases",
+        "camp",
+        "compound",
+        "motorcade",
+        "interests",
+        "targets",
     ]
 )
 # Heads of generic groups that can be actors when qualified: "Tehran-backed militias",
@@ -86,6 +100,21 @@ GENERIC_HEADS = {
     "protestors": "population",
     "demonstrators": "population",
     "people": "population",
+}
+# Heads of generic groups that take the document's country when unqualified ("protesters" in
+# an article about Iraq are Iraqi protesters).
+NATIONAL_HEADS = frozenset({"protesters", "protestors", "demonstrators", "militiamen", "gunmen"})
+# Definite descriptions that refer back to the last organisation named ("the group fought").
+ANAPHORIC_NOUNS = {
+    "group": None,
+    "organization": None,
+    "organisation": None,
+    "movement": None,
+    "militia": "armed_group",
+    "party": "party",
+    "coalition": "coalition",
+    "alliance": "coalition",
+    "bloc": "coalition",
 }
 PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
@@ -162,6 +191,11 @@ class ParticipantFinder:
                     mm = self.res.by_token.get(child.i)
                     if mm is not None:
                         return Participant(mm.actor, mm, "group")
+                    if child.dep_ == "poss" and child.pos_ == "PRON":
+                        return self._pronoun(child)
+            national = self._national(t)
+            if national is not None:
+                return national
             for child in t.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for obj in child.children:
@@ -173,7 +207,64 @@ class ParticipantFinder:
                 mm = self.res.by_token.get(child.i)
                 if mm is not None:
                     return Participant(mm.actor, mm)
+        definite = self._definite(t)
+        if definite is not None:
+            return definite
         return self._office(t)
+
+    def _national(self, t: Any) -> Participant | None:
+        """An unqualified "security forces" in a document about Iraq: the knowledge base's
+        "Iraqi security forces", when it has them."""
+        if self.res.country is None or any(
+            c.dep_ in ("poss", "amod", "compound") and c.pos_ in ("PROPN", "PRON")
+            for c in t.children
+        ):
+            return None
+        state = self.kb.state_by_country(self.res.country)
+        entry = self.kb.get(state) if state else None
+        if entry is None or not entry.demonym:
+            return None
+        words = [c.text for c in t.children if c.dep_ == "compound" and c.i < t.i] + [t.text]
+        hits = self.kb.by_alias(f"{entry.demonym} {' '.join(words)}")
+        if len(hits) != 1:
+            return None
+        aid = next(iter(hits))
+        self._ensure(aid)
+        return Participant(aid, None, "national")
+
+    def _definite(self, t: Any) -> Participant | None:
+        """ "the group", "the militia": the last organisation named in this or the previous
+        two sentences, of a fitting type."""
+        if t.lemma_.lower() not in ANAPHORIC_NOUNS or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children
+        ):
+            return None
+        if any(c.dep_ in ("compound", "amod", "nmod") for c in t.children):
+            return None
+        want = ANAPHORIC_NOUNS[t.lemma_.lower()]
+        earliest = self._window_start(t)
+        best: ActorMention | None = None
+        for m in self.res.mentions:
+            if m.start >= t.i or m.start < earliest or m.is_place:
+                continue
+            actor = self.res.actors.get(m.actor)
+            if actor is None or actor.type in ("person", "state", "population", "government"):
+                continue
+            if (
+                want is None
+                or actor.type == want
+                or (want == "armed_group" and actor.type == "organization")
+            ):
+                best = m
+        return Participant(best.actor, best, "anaphor") if best else None
+
+    def _window_start(self, t: Any, sentences: int = 2) -> int:
+        earliest: int = t.sent.start
+        for _ in range(sentences):
+            if earliest == 0:
+                break
+            earliest = self.doc[earliest - 1].sent.start
+        return earliest
 
     def _pronoun(self, t: Any) -> Participant | None:
         """The most recent fitting mention in this or the previous two sentences."""
@@ -181,14 +272,7 @@ class ParticipantFinder:
         want_person = low in PERSON_PRONOUNS
         if not want_person and low not in GROUP_PRONOUNS:
             return None
-        sent_start = t.sent.start
-        earliest = sent_start
-        s = t.sent
-        for _ in range(2):
-            if earliest == 0:
-                break
-            s = self.doc[earliest - 1].sent
-            earliest = s.start
+        earliest = self._window_start(t)
         best: ActorMention | None = None
         for m in self.res.mentions:
             if m.start >= t.i or m.start < earliest or m.is_place:
@@ -229,6 +313,15 @@ class ParticipantFinder:
         head = t.lower_
         if head not in GENERIC_HEADS or t.tag_ not in ("NNS", "NNPS", "NN"):
             return None
+        if (
+            head in NATIONAL_HEADS
+            and self.res.country
+            and not any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in t.children)
+        ):
+            state = self.kb.state_by_country(self.res.country)
+            entry = self.kb.get(state) if state else None
+            if state and entry and entry.demonym:
+                return self._group(t, "national", state, f"{entry.demonym} {head}")
         qualifier: str | None = None
         backer: str | None = None
         for child in t.children:
@@ -270,12 +363,17 @@ class ParticipantFinder:
         kind = {"national": "national"}.get(
             qualifier, self.compound_relations.get(qualifier, "allied_with")
         )
+        return self._group(t, kind, backer, None)
+
+    def _group(self, t: Any, kind: str, backer: str, name: str | None) -> Participant:
+        """The generic group headed by ``t``, keyed by its backer (or country) and head noun."""
+        head = t.lower_
         # One group per backer and kind of group, however the text phrases the link:
         # "Iran-backed", "Tehran-backed", "Iranian-aligned" and "pro-Iran" militias are one.
         key = f"{'national' if kind == 'national' else 'group'}:{backer}:{normalise(t.lemma_)}"
         aid = actor_id(key, GENERIC_HEADS[head])
         if aid not in self.generic:
-            surface = self.doc[t.left_edge.i : t.i + 1].text
+            surface = name or self.doc[t.left_edge.i : t.i + 1].text
             if surface.lower().startswith(("the ", "a ", "an ")):
                 surface = surface.split(" ", 1)[1]
             self.generic[aid] = Actor(
