@@ -239,7 +239,7 @@ def events(
     emit(
         rows,
         fmt,
-        ["date", "type", "mode", "actors", "recipients", "modality", "publisher", "quote"],
+        ["date", "type", "mode", "actors", "recipients", "status", "publisher", "quote"],
         title="Events",
     )
 
@@ -261,7 +261,7 @@ def relations(
     emit(
         rows,
         fmt,
-        ["subject", "type", "object", "modality", "publisher", "quote"],
+        ["subject", "type", "object", "status", "publisher", "quote"],
         title="Relations",
     )
 
@@ -297,6 +297,56 @@ def export(
     finally:
         if out is not sys.stdout:
             out.close()
+
+
+@app.command()
+def contradictions(
+    actor: Annotated[
+        str | None, typer.Option(help="only contradictions involving this actor")
+    ] = None,
+    format: FormatOpt = None,
+) -> None:
+    """Where sources disagree (perpetrator, date, numbers, denial) or a text contradicts a fact on
+    file (role held outside its dates), with both sides' quotes and publishers.
+
+    Example: claimgraph contradictions --actor "Mustafa al-Kadhimi"
+    """
+    from claimgraph.corroborate import list_contradictions
+    from claimgraph.queries import actor_id_for
+
+    fmt = _fmt(format)
+    try:
+        with _store() as store:
+            ids = actor_id_for(store, actor) if actor else [None]
+            rows = [c for aid in ids for c in list_contradictions(store, aid)]
+    except ClaimgraphError as exc:
+        _fail(exc)
+    if fmt == "table":
+        from claimgraph.dossier import print_contradictions
+
+        print_contradictions(rows)
+    else:
+        emit(rows, fmt, ["kind", "type", "date", "summary"])
+
+
+@app.command()
+def sources(format: FormatOpt = None) -> None:
+    """Per publisher: claims corroborated, contradicted, hedged, single-source, and the share of
+    sentences using loaded terms for actors (one documented lexicon for every publisher).
+
+    Example: claimgraph sources --format csv
+    """
+    from claimgraph.corroborate import source_profiles
+
+    fmt = _fmt(format)
+    with _store() as store:
+        rows = source_profiles(store)
+    columns = (
+        [k for k, v in rows[0].items() if not isinstance(v, (list, dict))]
+        if rows
+        else ["publisher"]
+    )
+    emit(rows, fmt, columns, title="Sources")
 
 
 @app.command("eval")

@@ -92,7 +92,7 @@ def print_dossier(d: dict[str, Any]) -> None:
         c.print("\n[bold]Relations claimed in the texts[/bold]")
         for r in d["relations"]:
             c.print(
-                f"  {escape(r['subject']['name'])} [cyan]{r['type']}[/cyan] {escape(r['object']['name'])}  [dim]{r['modality']} · {escape(r['publisher'] or 'unknown publisher')}[/dim]"
+                f"  {escape(r['subject']['name'])} [cyan]{r['type']}[/cyan] {escape(r['object']['name'])}  [dim]{escape(r['status'])} · {escape(r['publisher'] or 'unknown publisher')}[/dim]"
             )
             c.print(f"    “{escape(r['quote'])}”", style="dim")
     if d["events"]:
@@ -101,7 +101,7 @@ def print_dossier(d: dict[str, Any]) -> None:
             who = ", ".join(a["name"] for a in e["actors"]) or "?"
             whom = ", ".join(a["name"] for a in e["recipients"]) or "?"
             c.print(
-                f"  {e['date'] or 'undated'}  [magenta]{e['type']}{'/' + e['mode'] if e['mode'] else ''}[/magenta]  {escape(who)} → {escape(whom)}  [dim]{escape(e['modality'])} · {escape(e['publisher'] or 'unknown publisher')}[/dim]"
+                f"  {e['date'] or 'undated'}  [magenta]{e['type']}{'/' + e['mode'] if e['mode'] else ''}[/magenta]  {escape(who)} → {escape(whom)}  [dim]{escape(e['status'])} · {escape(e['publisher'] or 'unknown publisher')}[/dim]"
             )
             for f in e["flags"]:
                 c.print(
@@ -109,3 +109,24 @@ def print_dossier(d: dict[str, Any]) -> None:
                 )
             c.print(f"    “{escape(e['quote'])}”", style="dim")
     c.print()
+
+
+def print_contradictions(rows: list[dict[str, Any]]) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+
+    c = Console()
+    if not rows:
+        c.print("No contradictions found.")
+        return
+    for con in rows:
+        c.rule(f"[red]{con['kind']}[/red]  {con.get('type') or ''} {con.get('date') or ''}")
+        c.print(escape(con.get("summary") or ""))
+        for side in con.get("sides", []):
+            c.print(f"  [bold]{escape(str(side.get('claim', '')))}[/bold]")
+            if side.get("knowledge_base"):
+                c.print(f"    on file: {escape(str(side.get('source', '')))}", style="dim")
+            for ev in side.get("evidence", []):
+                who = escape(ev.get("publisher") or "unknown publisher")
+                c.print(f"    {who}: “{escape(ev.get('quote', ''))}”", style="dim")
+        c.print()

@@ -33,6 +33,7 @@ class IngestReport:
     errors: list[IngestError] = field(default_factory=list)
     words: int = 0
     keep: bool = True  # keep extractions (for summaries); off for big batches
+    corroboration: Any = None  # the CorroborationSummary of the run, if any
 
     @property
     def ok(self) -> bool:
@@ -101,8 +102,13 @@ class Pipeline:
         jobs: int = 1,
         progress: Callable[[Document | IngestError], None] | None = None,
         keep: bool = True,
+        corroborate: bool = True,
     ) -> IngestReport:
-        """Analyse and store every new document; report duplicates and bad inputs."""
+        """Analyse and store every new document; report duplicates and bad inputs.
+
+        Afterwards cross-document reasoning (copies, same-event clusters, contradictions) is
+        brought up to date for what is new, unless ``corroborate`` is False.
+        """
         report = IngestReport(keep=keep)
         fresh = self._new_documents(items, report, progress)
         for ex in self._analyze(fresh, jobs):
@@ -116,6 +122,10 @@ class Pipeline:
                 report.duplicates.append(ex.document)
             if progress:
                 progress(ex.document)
+        if corroborate and report.ingested:
+            from claimgraph.corroborate import corroborate as run_corroboration
+
+            report.corroboration = run_corroboration(self.store)
         return report
 
     def _new_documents(

@@ -42,28 +42,45 @@ def event_rows(
             raise NotFoundError(
                 f"unknown event type {t!r}; PLOVER types are {', '.join(EVENT_TYPES)}"
             )
+    from claimgraph.corroborate import all_status
+
     ids = actor_id_for(store, actor) if actor else [None]
     names, pubs = _names(store), _publishers(store)
+    status = all_status(store)
     seen: set[str] = set()
     for aid in ids:
         for e in store.events(actor=aid, types=types, since=since, until=until):
             if e.id in seen:
                 continue
             seen.add(e.id)
-            row = record_of_event(e, names)
+            row = record_of_event(e, names, status.get(e.id))
             row["publisher"] = pubs.get(e.evidence.document)
             row["quote"] = e.evidence.quote
-            if e.flags:
-                row["modality"] = f"{e.modality} ⚑ " + "; ".join(f.kind for f in e.flags)
+            row["status"] = claim_status_text(row)
             yield row
 
 
+def claim_status_text(row: dict[str, Any]) -> str:
+    """ "asserted · 2 sources · contradicted (perpetrator)" for tables."""
+    parts = [row["modality"], f"{row['sources']} source{'s' if row['sources'] != 1 else ''}"]
+    kinds = sorted(
+        {c["kind"] for c in row.get("contradictions", [])} | {f["kind"] for f in row["flags"]}
+    )
+    if kinds:
+        parts.append("⚑ contradicted: " + ", ".join(kinds))
+    return " · ".join(parts)
+
+
 def relation_rows(store: Store, actor: str | None = None) -> Iterator[dict[str, Any]]:
+    from claimgraph.corroborate.relations import relation_status
+
     ids = actor_id_for(store, actor) if actor else [None]
     names, pubs = _names(store), _publishers(store)
+    status = relation_status(store)
     for aid in ids:
         for r in store.relations(actor=aid):
-            row = record_of_relation(r, names)
+            row = record_of_relation(r, names, status.get(r.id))
             row["publisher"] = pubs.get(r.evidence.document)
             row["quote"] = r.evidence.quote
+            row["status"] = claim_status_text(row)
             yield row

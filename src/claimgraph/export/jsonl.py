@@ -68,43 +68,66 @@ def record_of_actor(
     return rec
 
 
-def record_of_relation(r: Relation, names: dict[str, str]) -> dict[str, Any]:
+def record_of_relation(
+    r: Relation, names: dict[str, str], status: dict[str, Any] | None = None
+) -> dict[str, Any]:
     return {
-        "kind": "relation",
-        "id": r.id,
-        "type": r.type,
-        "subject": actor_ref(r.subject, names),
-        "object": actor_ref(r.object, names),
-        "start": r.start,
-        "end": r.end,
-        "evidence": asdict(r.evidence),
-        "modality": r.modality,
-        "attributed_to": actor_ref(r.attributed_to, names),
-        "flags": [asdict(f) for f in r.flags],
+        **(status or {}),
+        **{
+            "kind": "relation",
+            "id": r.id,
+            "type": r.type,
+            "subject": actor_ref(r.subject, names),
+            "object": actor_ref(r.object, names),
+            "start": r.start,
+            "end": r.end,
+            "evidence": asdict(r.evidence),
+            "modality": r.modality,
+            "attributed_to": actor_ref(r.attributed_to, names),
+            "flags": [asdict(f) for f in r.flags],
+        },
     }
 
 
-def record_of_event(e: Event, names: dict[str, str]) -> dict[str, Any]:
+def record_of_event(
+    e: Event, names: dict[str, str], status: dict[str, Any] | None = None
+) -> dict[str, Any]:
     root = cameo_root(e.type, e.mode)
     return {
-        "kind": "event",
-        "id": e.id,
-        "type": e.type,
-        "mode": e.mode,
-        "actors": [actor_ref(a, names) for a in e.actors],
-        "recipients": [actor_ref(a, names) for a in e.recipients],
-        "date": e.date,
-        "date_end": e.date_end,
-        "location": e.location,
-        "country": e.country,
-        "modality": e.modality,
-        "attributed_to": actor_ref(e.attributed_to, names),
-        "evidence": asdict(e.evidence),
-        "trigger": e.trigger,
-        "quantities": [asdict(q) for q in e.quantities],
-        "flags": [asdict(f) for f in e.flags],
-        "cameo": root,
-        "quad_class": quad_class(root),
+        **_claim_status(status),
+        **{
+            "kind": "event",
+            "id": e.id,
+            "type": e.type,
+            "mode": e.mode,
+            "actors": [actor_ref(a, names) for a in e.actors],
+            "recipients": [actor_ref(a, names) for a in e.recipients],
+            "date": e.date,
+            "date_end": e.date_end,
+            "location": e.location,
+            "country": e.country,
+            "modality": e.modality,
+            "attributed_to": actor_ref(e.attributed_to, names),
+            "evidence": asdict(e.evidence),
+            "trigger": e.trigger,
+            "quantities": [asdict(q) for q in e.quantities],
+            "flags": [asdict(f) for f in e.flags],
+            "cameo": root,
+            "quad_class": quad_class(root),
+        },
+    }
+
+
+def _claim_status(status: dict[str, Any] | None) -> dict[str, Any]:
+    """The corroboration fields of an event record: ``cluster``, ``sources`` (independent
+    sources asserting the cluster), ``publishers``, ``contradicted``, ``contradictions``."""
+    s = status or {}
+    return {
+        "cluster": s.get("cluster"),
+        "sources": s.get("sources", 1),
+        "publishers": s.get("publishers", []),
+        "contradicted": bool(s.get("contradicted", False)),
+        "contradictions": s.get("contradictions", []),
     }
 
 
@@ -116,7 +139,12 @@ def export_records(store: Store, kb: KnowledgeBase | None = None) -> Iterator[di
     for a, n in store.actors():
         names[a.id] = a.name
         yield record_of_actor(a, kb, n)
+    from claimgraph.corroborate import all_status
+    from claimgraph.corroborate.relations import relation_status
+
+    rel_status = relation_status(store)
     for r in store.relations():
-        yield record_of_relation(r, names)
+        yield record_of_relation(r, names, rel_status.get(r.id))
+    status = all_status(store)
     for e in store.events():
-        yield record_of_event(e, names)
+        yield record_of_event(e, names, status.get(e.id))
