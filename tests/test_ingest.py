@@ -212,3 +212,27 @@ def test_same_text_same_id_whitespace_insensitive() -> None:
         0
     ]
     assert isinstance(a, Document) and isinstance(b, Document) and a.id == b.id
+
+
+def test_folder_manifest_gives_metadata(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(ARTICLE + " A second, different article.", encoding="utf-8")
+    (tmp_path / "manifest.jsonl").write_text(
+        json.dumps(
+            {
+                "file": "a.txt",
+                "publisher": "Outlet A",
+                "published": "2020-01-03",
+                "url": "https://a.example",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    items = list(iter_sources([tmp_path], IngestOptions()))
+    assert not _errors(items), "the manifest is metadata, not a feed"
+    docs = {d.publisher: d for d in _docs(items)}
+    assert set(docs) == {"Outlet A", None}
+    assert (
+        docs["Outlet A"].published == "2020-01-03" and docs["Outlet A"].url == "https://a.example"
+    )

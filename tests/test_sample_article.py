@@ -168,3 +168,20 @@ def test_quoted_speech_is_attributed(sample: Extraction) -> None:
     for e in quoted:
         assert e.modality == "reported"
         assert e.attributed_to and sample.actors[e.attributed_to].name == "Maryam Rajavi"
+
+
+def test_abadi_toppled_in_october_revolution_is_flagged(sample: Extraction) -> None:
+    """The article says the October 2019 protests toppled Prime Minister Haidar al-Abadi; the
+    knowledge base has his term ending in 2018 (Adil Abdul-Mahdi held the office then)."""
+    hits = [
+        e
+        for e in sample.events
+        if "Haider al-Abadi" in {sample.actors[a].name for a in e.recipients}
+    ]
+    assert hits
+    (event,) = hits
+    assert event.date == "2019-10"  # dated by the named event in the knowledge base
+    (flag,) = [f for f in event.flags if f.kind == "role_conflict"]
+    assert "2018-10-25" in (flag.kb_fact or "")
+    assert "Adil Abdul-Mahdi" in (flag.kb_fact or "")
+    assert flag.source

@@ -132,7 +132,7 @@ def ingest(
     try:
         with _store() as store:
             pipeline = Pipeline(store, model=STATE.model)
-            items = iter_sources(files, options)
+            items = iter_sources(paths, options)
             report = _run_with_progress(
                 pipeline, items, len(files), jobs, quiet or not sys.stderr.isatty(), summary
             )

@@ -33,14 +33,23 @@ def sentence_bounds(sent: Any) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-def _dates_in(sent: Any, published: str | None) -> list[tuple[Any, DateValue]]:
-    out = []
+def _dates_in(
+    sent: Any, published: str | None, year_hint: int | None, kb: KnowledgeBase
+) -> list[tuple[Any, DateValue]]:
+    """The dates a sentence gives; a named event on file ("the October Revolution") dates the
+    sentence only when it gives no date of its own."""
+    out: list[tuple[Any, DateValue]] = []
+    named: list[tuple[Any, DateValue]] = []
     for ent in sent.ents:
-        if ent.label_ == "DATE":
-            value = parse_date_text(ent.text, published)
+        if ent.label_ == "EVENT" and ent.ent_id_.startswith("event:"):
+            event = kb.named_event(ent.ent_id_)
+            if event is not None:
+                named.append((ent, DateValue(event.start, event.end)))
+        elif ent.label_ == "DATE":
+            value = parse_date_text(ent.text, published, year_hint)
             if value is not None:
                 out.append((ent, value))
-    return out
+    return out or named
 
 
 def _date_for(trigger: Any, dates: list[tuple[Any, DateValue]]) -> DateValue | None:
@@ -85,13 +94,17 @@ def extract_claims(
     out = Extraction(document=document)
     finder = ParticipantFinder(doc, res, kb, lex.compound_relations)
     sent_index: dict[int, tuple[int, int, int]] = {}
+    year_hint: int | None = None  # the year the document last named, for "December 27"
     for i, sent in enumerate(doc.sents):
         start, end = sentence_bounds(sent)
         sent_index[sent.start] = (i, start, end)
         if start == end:
             continue
         evidence = Evidence(document.id, i, start, end, document.text[start:end])
-        dates = _dates_in(sent, document.published)
+        dates = _dates_in(sent, document.published, year_hint, kb)
+        for _ent, value in dates:
+            if value.end is None:  # a single date, not a range, sets the context year
+                year_hint = int(value.value[:4])
         speaker = lambda t: (finder.find(t) or [Participant("")])[0].actor or None  # noqa: E731
         found: list[tuple[Event, bool]] = []
         for trig in triggers_in(sent, lex):
@@ -109,6 +122,15 @@ def extract_claims(
                 continue
             rel_seen.add(key3)
             modality, speaker_id = modality_of(rel.anchor, lex, speaker)
+            flags: list[Any] = []
+            if rel.type == "holds_role" and dates:
+                # "Prime Minister X" in a sentence dated outside X's term on file
+                titled = [
+                    Participant(m.actor, m)
+                    for m in res.mentions
+                    if m.actor == rel.subject and m.role and sent.start <= m.start < sent.end
+                ]
+                flags = role_conflicts(titled, dates[0][1].value, kb, res)
             out.relations.append(
                 Relation(
                     id=claim_id("relation", document.id, i, *key3),
@@ -116,8 +138,10 @@ def extract_claims(
                     subject=rel.subject,
                     object=rel.object,
                     evidence=evidence,
+                    start=dates[0][1].value if rel.type == "holds_role" and dates else None,
                     modality=modality,
                     attributed_to=speaker_id,
+                    flags=tuple(flags),
                 )
             )
         # generic groups found by the participant finder relate to their backers

@@ -91,8 +91,12 @@ def _year_for(month: int, day: int | None, base: dt.date | None) -> int | None:
 
 
 @lru_cache(maxsize=8192)
-def parse_date_text(text: str, published: str | None = None) -> DateValue | None:
-    """Resolve the text of a DATE entity. ``published`` is the partial ISO publication date."""
+def parse_date_text(
+    text: str, published: str | None = None, year_hint: int | None = None
+) -> DateValue | None:
+    """Resolve the text of a DATE entity. ``published`` is the partial ISO publication date;
+    without it, ``year_hint`` (the year the document last named) completes a date given without
+    a year ("On December 27, …" after "In 2019 …")."""
     base = _base_date(published)
     t = " ".join(text.replace("\u2019", "'").split()).strip(" ,.()")
     rng = _RANGE.search(t)
@@ -125,7 +129,7 @@ def parse_date_text(text: str, published: str | None = None) -> DateValue | None
         if year is None:
             if month is None:
                 return None
-            year = _year_for(month, day, base)
+            year = _year_for(month, day, base) or year_hint
             if year is None:
                 return None
         value = _iso(year, month, day)

@@ -208,6 +208,45 @@ def read_stream(
         yield from read_text(data, source, options)
 
 
+def read_manifest(path: Path) -> dict[str, dict[str, Any]] | None:
+    """A folder's metadata sidecar: a JSON Lines file whose objects name a ``file`` (relative to
+    the folder) and give its ``publisher``, ``url``, ``published``, ``title`` — and have no
+    ``text``. Returns None when the file is not such a manifest (then it is a feed)."""
+    out: dict[str, dict[str, Any]] = {}
+    try:
+        with path.open("rb") as fh:
+            for raw in fh:
+                if not raw.strip():
+                    continue
+                obj = json.loads(raw)
+                if (
+                    not isinstance(obj, dict)
+                    or "text" in obj
+                    or not isinstance(obj.get("file"), str)
+                ):
+                    return None
+                meta = {
+                    k: obj.get(k) for k in ("url", "publisher", "published", "title", "language")
+                }
+                out[obj["file"]] = {k: v for k, v in meta.items() if v}
+    except (OSError, json.JSONDecodeError, UnicodeDecodeError):
+        return None
+    return out or None
+
+
+def _with_metadata(options: IngestOptions, meta: dict[str, Any] | None) -> IngestOptions:
+    if not meta:
+        return options
+    return replace(
+        options,
+        publisher=meta.get("publisher") or options.publisher,
+        published=meta.get("published") or options.published,
+        url=meta.get("url") or options.url,
+        title=meta.get("title") or options.title,
+        language=meta.get("language") or options.language,
+    )
+
+
 def expand_paths(inputs: Iterable[str]) -> list[str | Path]:
     """Files to read: folders are walked (sorted) for .txt/.html/.jsonl files; ``-`` is stdin."""
     out: list[str | Path] = []
@@ -235,8 +274,25 @@ def iter_sources(inputs: Iterable[str | Path], options: IngestOptions) -> Iterat
         if not path.exists():
             yield IngestError(str(path), "no such file or folder")
         elif path.is_dir():
-            for child in expand_paths([str(path)]):
-                assert isinstance(child, Path)
-                yield from read_path(child, options)
+            manifests: dict[Path, dict[str, dict[str, Any]]] = {}
+            children = [c for c in expand_paths([str(path)]) if isinstance(c, Path)]
+            for child in children:
+                if child.suffix.lower() == ".jsonl":
+                    found = read_manifest(child)
+                    if found is not None:
+                        manifests[child] = found
+            for child in children:
+                if child in manifests:
+                    continue  # metadata, not articles
+                meta = next(
+                    (
+                        m[str(child.relative_to(mpath.parent))]
+                        for mpath, m in manifests.items()
+                        if child.is_relative_to(mpath.parent)
+                        and str(child.relative_to(mpath.parent)) in m
+                    ),
+                    None,
+                )
+                yield from read_path(child, _with_metadata(options, meta))
         else:
             yield from read_path(path, options)

@@ -14,7 +14,15 @@ import yaml
 
 from claimgraph.errors import KnowledgeBaseError
 from claimgraph.ids import actor_id
-from claimgraph.kb.schema import Affiliation, Entry, Position, parse_actor, parse_position
+from claimgraph.kb.schema import (
+    Affiliation,
+    Entry,
+    NamedEvent,
+    Position,
+    parse_actor,
+    parse_named_event,
+    parse_position,
+)
 from claimgraph.model import Actor, Role
 from claimgraph.names import normalise, skeleton
 
@@ -54,6 +62,7 @@ class KnowledgeBase:
         self._holders: dict[str, list[Role]] = defaultdict(list)
         self._by_country: dict[str, str] = {}
         self._by_name: dict[str, str] = {}
+        self.named_events: dict[str, NamedEvent] = {}
 
     # ----------------------------------------------------------------- loading
     @classmethod
@@ -91,6 +100,9 @@ class KnowledgeBase:
             for i, rec in enumerate(doc.get("positions") or []):
                 pos = parse_position(rec, f"{origin}: position {i + 1}")
                 kb.positions[pos.name] = pos
+            for i, rec in enumerate(doc.get("events") or []):
+                event = parse_named_event(rec, f"{origin}: event {i + 1}")
+                kb.named_events[event.name] = event
             for i, rec in enumerate(doc.get("actors") or []):
                 kb._add(parse_actor(rec, f"{origin}: actor {i + 1}", make_actor_id, origin))
         kb._link()
@@ -230,9 +242,17 @@ class KnowledgeBase:
         entry = self.entries.get(actor_id)
         return list(entry.affiliations) if entry else []
 
+    def named_event(self, ruler_id: str) -> NamedEvent | None:
+        """The named event behind an entity-ruler id ``event:<name>``."""
+        return self.named_events.get(ruler_id.removeprefix("event:"))
+
     def ruler_patterns(self) -> Iterator[dict[str, str]]:
         """Entity-ruler patterns for every name and alias on file (see :mod:`claimgraph.nlp`)."""
         seen: set[tuple[str, str]] = set()
+        for event in self.named_events.values():
+            for alias in (event.name, *event.aliases):
+                for variant in _variants(alias):
+                    yield {"label": "EVENT", "pattern": variant, "id": f"event:{event.name}"}
         for aid, entry in self.entries.items():
             actor = entry.actor
             label = SPACY_LABEL.get(actor.type, "ORG")

@@ -48,6 +48,36 @@ class Position:
     source: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class NamedEvent:
+    """A named, dated happening ("the October Revolution", "the Iran–Iraq War"): a sentence that
+    names it is dated by it."""
+
+    name: str
+    start: str
+    end: str | None = None
+    aliases: tuple[str, ...] = ()
+    description: str | None = None
+    source: str | None = None
+
+
+def parse_named_event(rec: dict[str, Any], where: str) -> NamedEvent:
+    if not isinstance(rec, dict) or not rec.get("name"):
+        raise KnowledgeBaseError(f"{where}: a named event needs a name")
+    where = f"{where} ({rec['name']})"
+    start = _date(rec.get("start"), where)
+    if start is None:
+        raise KnowledgeBaseError(f"{where}: a named event needs a start date")
+    return NamedEvent(
+        name=str(rec["name"]),
+        start=start,
+        end=_date(rec.get("end"), where),
+        aliases=_strs(rec.get("aliases"), where),
+        description=rec.get("description"),
+        source=_source(rec, where),
+    )
+
+
 @dataclass(slots=True)
 class Entry:
     """One actor on file with its facts."""
