@@ -32,27 +32,8 @@ def _kb_record(kb: Any, aid: str) -> dict[str, Any]:
         "description": a.description,
         "source": entry.source,
         "origin": entry.origin,
-        "roles": [
-            {
-                "role": r.role,
-                "organization": r.organization,
-                "start": r.start,
-                "end": r.end,
-                "source": r.source,
-            }
-            for r in entry.roles
-        ],
-        "affiliations": [
-            {
-                "type": f.type,
-                "object": f.object,
-                "object_name": (kb.actor(f.object).name if kb.actor(f.object) else f.object),
-                "start": f.start,
-                "end": f.end,
-                "source": f.source,
-            }
-            for f in entry.affiliations
-        ],
+        "roles": kb.role_records(aid),
+        "affiliations": kb.affiliation_records(aid),
     }
 
 

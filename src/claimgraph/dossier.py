@@ -29,37 +29,13 @@ def build_dossier(store: Store, kb: KnowledgeBase, query: str) -> list[dict[str,
                 "aliases": list(actor.aliases),
                 "source": entry.source if entry else None,
                 "mentions": mentions,
-                "roles": [
-                    {
-                        "role": r.role,
-                        "organization": r.organization,
-                        "start": r.start,
-                        "end": r.end,
-                        "source": r.source,
-                    }
-                    for r in kb.roles_of(aid)
-                ],
-                "affiliations_on_file": [
-                    {
-                        "type": f.type,
-                        "object": f.object,
-                        "object_name": _name(kb, f.object),
-                        "start": f.start,
-                        "end": f.end,
-                        "source": f.source,
-                    }
-                    for f in kb.affiliations_of(aid)
-                ],
+                "roles": kb.role_records(aid),
+                "affiliations_on_file": kb.affiliation_records(aid),
                 "relations": list(relation_rows(store, aid)),
                 "events": list(event_rows(store, aid)),
             }
         )
     return out
-
-
-def _name(kb: KnowledgeBase, actor_id: str) -> str:
-    actor = kb.actor(actor_id)
-    return actor.name if actor else actor_id
 
 
 def print_dossier(d: dict[str, Any]) -> None:

@@ -51,16 +51,7 @@ def record_of_actor(
         "description": a.description,
     }
     if kb is not None:
-        rec["roles"] = [
-            {
-                "role": r.role,
-                "organization": r.organization,
-                "start": r.start,
-                "end": r.end,
-                "source": r.source,
-            }
-            for r in kb.roles_of(a.id)
-        ]
+        rec["roles"] = kb.role_records(a.id)
         entry = kb.get(a.id)
         rec["source"] = entry.source if entry else None
     if mentions is not None:

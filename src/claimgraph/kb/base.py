@@ -238,6 +238,36 @@ class KnowledgeBase:
         entry = self.entries.get(actor_id)
         return list(entry.roles) if entry else []
 
+    def role_records(self, actor_id: str) -> list[dict[str, str | None]]:
+        """The offices on file for an actor, as plain records for output."""
+        return [
+            {
+                "role": r.role,
+                "organization": r.organization,
+                "start": r.start,
+                "end": r.end,
+                "source": r.source,
+            }
+            for r in self.roles_of(actor_id)
+        ]
+
+    def affiliation_records(self, actor_id: str) -> list[dict[str, str | None]]:
+        """The affiliations on file for an actor, with the other actor's name, for output."""
+        out: list[dict[str, str | None]] = []
+        for f in self.affiliations_of(actor_id):
+            other = self.actor(f.object)
+            out.append(
+                {
+                    "type": f.type,
+                    "object": f.object,
+                    "object_name": other.name if other else f.object,
+                    "start": f.start,
+                    "end": f.end,
+                    "source": f.source,
+                }
+            )
+        return out
+
     def affiliations_of(self, actor_id: str) -> list[Affiliation]:
         entry = self.entries.get(actor_id)
         return list(entry.affiliations) if entry else []
