@@ -236,3 +236,31 @@ def test_folder_manifest_gives_metadata(tmp_path: Path) -> None:
     assert (
         docs["Outlet A"].published == "2020-01-03" and docs["Outlet A"].url == "https://a.example"
     )
+
+
+@pytest.mark.parametrize(
+    "top, expected",
+    [
+        (
+            "BAGHDAD, Nov. 7, 2021 - Iraqi officials said on Sunday that the talks had failed.",
+            "2021-11-07",
+        ),
+        ("Voice of America\n07 Dec 2019, 06:05 GMT+10", "2019-12-07"),
+        ("Press Statement\nWashington, DC\nFebruary 9, 2013", "2013-02-09"),
+        ("Updated December   16, 2019", "2019-12-16"),
+        (
+            "Officials said the militias had left the town after talks that began on January 3, 2020, in Baghdad.",
+            None,
+        ),
+    ],
+)
+def test_dateline_gives_publication_date(top: str, expected: str | None) -> None:
+    from claimgraph.ingest.text import dateline_date
+
+    assert dateline_date(top + "\n\n" + ARTICLE) == expected
+
+
+def test_given_date_wins_over_dateline() -> None:
+    text = "BAGHDAD, Nov. 7, 2021 - " + ARTICLE
+    (doc,) = list(read_stream(io.BytesIO(text.encode()), IngestOptions(published="2021-11-08")))
+    assert isinstance(doc, Document) and doc.published == "2021-11-08"

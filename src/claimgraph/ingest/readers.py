@@ -13,7 +13,13 @@ from typing import IO, Any
 
 from claimgraph.errors import IngestError
 from claimgraph.ids import document_id
-from claimgraph.ingest.text import decode, guess_title, looks_english, split_publisher_lines
+from claimgraph.ingest.text import (
+    dateline_date,
+    decode,
+    guess_title,
+    looks_english,
+    split_publisher_lines,
+)
 from claimgraph.model import Document
 
 DEFAULT_MAX_CHARS = 1_000_000
@@ -82,7 +88,9 @@ def _finish(
                 "Use --language en to ingest it anyway",
             )
         language = "en"
-    published = parse_date(meta.get("published") or options.published, source)
+    published = parse_date(meta.get("published") or options.published, source) or dateline_date(
+        body
+    )
     return Document(
         id=document_id(body),
         text=body,

@@ -153,3 +153,59 @@ def _dominant_script(sample: str) -> str:
                 continue
             counts[script] = counts.get(script, 0) + 1
     return max(counts, key=lambda k: counts[k]).title() if counts else "non-Latin"
+
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_MONTH_RE = r"(?P<month>" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\.?"
+_DATELINE_PATTERNS = [
+    re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH_RE + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
+]
+
+
+def dateline_date(text: str) -> str | None:
+    """The publication date of a dateline or date line at the top of an article ("BAGHDAD,
+    Nov. 7, 2021 -", "February 9, 2013", "07 Dec 2019, 06:05 GMT"), as an ISO date.
+
+    Only the first five lines, and only lines that are short or start with a dateline, are
+    looked at: a date inside the first sentence of the story is an event date, not this.
+    """
+    import datetime as dt
+
+    for line in text.lstrip().split("\n")[:5]:
+        line = line.strip()
+        head = line[:60]
+        if not line or (len(line.split()) > 12 and not re.match(r"^[A-Z][A-Z .'-]+,", line)):
+            continue
+        for pattern in _DATELINE_PATTERNS:
+            m = pattern.search(head)
+            if not m:
+                continue
+            g = m.groupdict()
+            month = int(g["mnum"]) if g.get("mnum") else _MONTHS[g["month"].lower().rstrip(".")]
+            try:
+                return dt.date(int(g["year"]), month, int(g["day"])).isoformat()
+            except ValueError:
+                continue
+    return None
