@@ -133,3 +133,21 @@ def test_aliases_accumulate_surface_forms(tmp_path: Path, small_analyzer: Analyz
         pipeline.ingest(iter_sources([_one(tmp_path)], IngestOptions()))
         hits = store.find_actors("Kataib Hezbollah")
         assert [a.name for a in hits] == ["Kata'ib Hezbollah"]
+
+
+def test_parallel_ingest_gives_the_same_records(tmp_path: Path, small_analyzer: Analyzer) -> None:
+    folder = tmp_path / "c"
+    _write_corpus(folder)
+    results = []
+    for jobs in (1, 2):
+        with Store(tmp_path / f"s{jobs}.db") as store:
+            pipeline = _pipeline(store, small_analyzer)
+            report = pipeline.ingest(iter_sources([folder], IngestOptions()), jobs=jobs)
+            assert len(report.ingested) == 3
+            results.append(
+                {
+                    t: sorted(r[0] for r in store.conn.execute(f"SELECT id FROM {t}"))
+                    for t in ("documents", "events", "relations", "actors")
+                }  # noqa: S608
+            )
+    assert results[0] == results[1]

@@ -66,11 +66,13 @@ class Analyzer:
 
 # ---------------------------------------------------------------- worker processes
 _WORKER: Analyzer | None = None
+_PARENT_KB: KnowledgeBase | None = None  # inherited by forked workers: the parent's own KB
 
 
 def _init_worker(overlays: list[tuple[str, dict[str, Any]]], model: str | None) -> None:
     global _WORKER
-    _WORKER = Analyzer(KnowledgeBase.load(overlays), model)
+    kb = _PARENT_KB if _PARENT_KB is not None else KnowledgeBase.load(overlays)
+    _WORKER = Analyzer(kb, model)
 
 
 def _work(documents: list[Document]) -> list[Extraction]:
@@ -152,7 +154,10 @@ class Pipeline:
         if jobs <= 1:
             yield from self.analyzer.analyze_many(documents)
             return
-        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context()
+        global _PARENT_KB
+        forking = "fork" in mp.get_all_start_methods()
+        ctx = mp.get_context("fork") if forking else mp.get_context()
+        _PARENT_KB = self.kb if forking else None
         with ctx.Pool(jobs, initializer=_init_worker, initargs=(self.overlays, self.model)) as pool:
             # A bounded window of batches in flight keeps memory flat on any corpus size.
             pending: list[Any] = []
