@@ -58,14 +58,32 @@ def _register_components() -> None:
     @Language.component(ABBREV_NAME)
     def keep_titles_with_names(doc: Any) -> Any:
         """No sentence starts right after an abbreviated title; one always starts after a blank
-        line (a headline without a full stop is a sentence of its own)."""
+        line (a headline without a full stop is a sentence of its own), and after a short line
+        without a full stop before a capital (a heading, a byline, a dateline)."""
         for tok in doc[:-1]:
             nxt = doc[tok.i + 1]
             if tok.lower_ in TITLE_ABBREVIATIONS and nxt.is_title:
                 nxt.is_sent_start = False
-            elif "\n\n" in tok.text_with_ws and not nxt.is_space:
+            elif ("\n\n" in tok.text_with_ws and not nxt.is_space) or (
+                "\n" in tok.text_with_ws and _heading_ends(doc, tok, nxt)
+            ):
                 nxt.is_sent_start = True
         return doc
+
+
+def _heading_ends(doc: Any, tok: Any, nxt: Any) -> bool:
+    """A short line with no closing punctuation, followed by a line that starts a sentence."""
+    text: str = doc.text
+    start = text.rfind("\n", 0, tok.idx) + 1
+    line = text[start : tok.idx + len(tok.text)].strip()
+    return (
+        0 < len(line) < HEADING_CHARS
+        and line[-1] not in ".!?:;,\u201d\"')]"
+        and (nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.text[:1] in '\u201c"')
+    )
+
+
+HEADING_CHARS = 40
 
 
 def load_model(name: str | None = None) -> Any:
