@@ -23,7 +23,7 @@ from typing import Any
 from claimgraph.ids import actor_id
 from claimgraph.kb import KnowledgeBase
 from claimgraph.model import Actor
-from claimgraph.names import initials, normalise, title_prefix_length
+from claimgraph.names import CORE_TITLES, TITLES, initials, normalise, title_prefix_length
 
 SKIP_LABELS = frozenset(
     {
@@ -139,7 +139,8 @@ _EDGE_PUNCT = frozenset("‘’“”'\"«»()[],.;:")
 
 def _trim(ent: Any) -> tuple[int, int, str]:
     """The name inside an entity span: no quotes or punctuation at the edges, no possessive, and
-    for people no leading title ("President Trump") or stray non-name word ("Removing al-Maliki")."""
+    for people no leading title ("President Trump", "State Department spokesperson Victoria
+    Nuland") or stray non-name word ("Removing al-Maliki")."""
     doc, start, end = ent.doc, ent.start, ent.end
     while start < end and (doc[start].text in _EDGE_PUNCT or doc[start].lower_ == "the"):
         start += 1
@@ -147,6 +148,7 @@ def _trim(ent: Any) -> tuple[int, int, str]:
         end -= 1
     if ent.label_ == "PERSON" and end - start > 1:
         start += title_prefix_length([t.lower_ for t in doc[start:end]])
+        start = _after_inner_title(doc, start, end)[1]
         while (
             start < end - 1
             and doc[start].pos_ not in ("PROPN", "NOUN", "ADJ")
@@ -154,6 +156,45 @@ def _trim(ent: Any) -> tuple[int, int, str]:
         ):
             start += 1
     return start, end, doc[start:end].text
+
+
+def _after_inner_title(doc: Any, start: int, end: int) -> tuple[int, int]:
+    """A title inside a person span after an organisation's name ("United Nations Secretary
+    General Ban Ki-moon"): (start of the title, start of the name); (start, start) when none."""
+    words = [t.lower_.rstrip(".") for t in doc[start:end]]
+    last = max((i for i, w in enumerate(words[:-1]) if w in CORE_TITLES), default=-1)
+    if last < 1 or not doc[start + last + 1].is_title:
+        return start, start
+    first = last
+    while first > 0 and (words[first - 1] in TITLES or words[first - 1] == "-"):
+        first -= 1
+    if first == 0:
+        return start, start
+    return start + first, start + last + 1
+
+
+def _org_before_title(
+    doc: Any, lo: int, name_start: int, kb: KnowledgeBase, ctx: _DocumentContext, res: Resolution
+) -> None:
+    """The organisation before a title inside a person span ("State Department" in "State
+    Department spokesperson Victoria Nuland") is a mention of its own when it is on file."""
+    while lo < name_start and (doc[lo].text in _EDGE_PUNCT or doc[lo].lower_ == "the"):
+        lo += 1
+    title_start, found = _after_inner_title(doc, lo, name_start + 1)
+    if found == lo:
+        return
+    text = doc[lo:title_start].text
+    for aid in sorted(kb.by_alias(text)):
+        actor = kb.actor(aid)
+        if actor is not None and actor.type not in ("person", "state"):
+            res.add(ActorMention(lo, title_start, aid, "ORG", "alias", text), actor)
+            ctx.remember(text, aid, actor)
+            return
+
+
+def _non_latin(text: str) -> bool:
+    """A name in another script ("المهندس" beside its English form) is not resolvable here."""
+    return not any("a" <= ch.lower() <= "z" for ch in text)
 
 
 class _DocumentContext:
@@ -288,8 +329,10 @@ def resolve_actors(doc: Any, kb: KnowledgeBase) -> Resolution:
         else:
             start, end, text = _trim(ent)
             words = normalise(text).split()
-            if not words or words[-1] in _NOT_ACTOR_HEADS:
+            if not words or words[-1] in _NOT_ACTOR_HEADS or _non_latin(text):
                 continue
+            if label == "PERSON" and start > ent.start:
+                _org_before_title(doc, ent.start, start, kb, ctx, res)
         capital_of = None
         if aid is None and label in PLACE_LABELS | {"NORP"}:
             state = kb.state_of_demonym(text) if label == "NORP" else None
@@ -328,8 +371,12 @@ def resolve_actors(doc: Any, kb: KnowledgeBase) -> Resolution:
             capital_of=capital_of,
         )
         if actor.type == "person":
+            # a title inside a span on file ("U.S. President Donald Trump") counts as before it
+            inner = (
+                title_prefix_length([t.lower_ for t in doc[start:end]]) if end - start > 1 else 0
+            )
             mention.role, mention.role_start = _title_before(
-                doc, start, kb, actor.country or res.country
+                doc, start + inner, kb, actor.country or res.country
             )
         if actor.type == "state" and label in PLACE_LABELS and _is_place_use(doc, ent):
             mention.is_place = True
