@@ -78,9 +78,9 @@ def _relations(ex: Extraction) -> set[tuple[str, str, str]]:
             "The United States sanctioned Hadi al-Amiri.",
             ("SANCTION", ["United States"], ["Hadi al-Amiri"], None, "asserted", None),
         ),
-        (
+        (  # an accusation is the accuser's speech
             "Nouri al-Maliki accused Iran of meddling.",
-            ("ACCUSE", ["Nouri al-Maliki"], ["Iran"], None, "asserted", None),
+            ("ACCUSE", ["Nouri al-Maliki"], ["Iran"], None, "reported", "Nouri al-Maliki"),
         ),
         (  # members of X stand for X
             "The Iraqi government arrested three members of Kata'ib Hezbollah.",

@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
 from claimgraph.actors import Resolution
+from claimgraph.extract.coding import recode
 from claimgraph.extract.dates import DateValue, parse_date_text
 from claimgraph.extract.events import (
     Trigger,
     mode_of,
     participants_of_noun,
     participants_of_verb,
+    standalone,
     triggers_in,
 )
 from claimgraph.extract.lexicon import Lexicon, default_lexicon
-from claimgraph.extract.modality import modality_of
+from claimgraph.extract.modality import assess, modality_of
 from claimgraph.extract.participants import Participant, ParticipantFinder
 from claimgraph.extract.quantities import quantities_in
 from claimgraph.extract.relations import relations_in
 from claimgraph.extract.rolecheck import role_conflicts
+from claimgraph.extract.triggers import noun_code
 from claimgraph.ids import claim_id
 from claimgraph.kb import KnowledgeBase
 from claimgraph.model import Document, Event, Evidence, Extraction, Mention, Relation
@@ -86,6 +90,20 @@ def _location(
     return text, country
 
 
+def publisher_actors(publisher: str | None, kb: KnowledgeBase) -> tuple[str, ...]:
+    """The actors a publisher is, when the knowledge base knows it: a ministry's statement speaks
+    for the ministry and for its state ("we" in a State Department statement)."""
+    hits = kb.by_alias(publisher) if publisher else set()
+    if len(hits) != 1:
+        return ()
+    aid = next(iter(hits))
+    actor = kb.actor(aid)
+    if actor is None:
+        return ()
+    state = kb.state_by_country(actor.country) if actor.type == "government" else None
+    return (aid, state) if state and state != aid else (aid,)
+
+
 def extract_claims(
     doc: Any, document: Document, res: Resolution, kb: KnowledgeBase, lex: Lexicon | None = None
 ) -> Extraction:
@@ -93,6 +111,11 @@ def extract_claims(
     lex = lex or default_lexicon()
     out = Extraction(document=document)
     finder = ParticipantFinder(doc, res, kb, lex.compound_relations)
+    finder.first_person = publisher_actors(document.publisher, kb)
+    for aid in finder.first_person:
+        finder._ensure(aid)
+    finder.personal_nouns = frozenset(lex.role_nouns) | lex.cue("kin_nouns")
+    publisher = frozenset(finder.first_person)
     sent_index: dict[int, tuple[int, int, int]] = {}
     year_hint: int | None = None  # the year the document last named, for "December 27"
     for i, sent in enumerate(doc.sents):
@@ -107,12 +130,15 @@ def extract_claims(
                 year_hint = int(value.value[:4])
         speaker = lambda t: (finder.find(t) or [Participant("")])[0].actor or None  # noqa: E731
         found: list[tuple[Event, bool]] = []
+        earlier = _earlier_actors(out.events, i)
         for trig in triggers_in(sent, lex):
             date = _date_for(trig.token, dates)
             finder.date = date.value if date else document.published
-            event = _event(trig, lex, finder, evidence, date, speaker, sent, res)
+            event = _event(
+                trig, lex, finder, evidence, date, speaker, sent, res, earlier, publisher
+            )
             if event is not None:
-                found.append((event, trig.nominal))
+                found.append((event, trig.nominal and not standalone(trig.token, lex)))
         out.events.extend(_merge_repeats(found))
         finder.date = dates[0][1].value if dates else document.published
         rel_seen: set[tuple[str, str, str]] = set()
@@ -170,15 +196,23 @@ def _event(
     speaker: Any,
     sent: Any,
     res: Resolution,
+    earlier: Callable[[str], tuple[str, ...]],
+    publisher: frozenset[str],
 ) -> Event | None:
     etype = trig.code[0]
     if trig.nominal:
         actors, recipients = participants_of_noun(trig.token, lex, finder)
     else:
         actors, recipients = participants_of_verb(trig.token, etype, finder, lex)
-    if not actors and not recipients:
+        if not recipients and trig.token.lemma_.lower() in lex.cue("needs_recipient"):
+            return None  # "released a statement", "struck a deal"
+    if not actors and _definite_anchor(trig, lex):
+        # "the sanctions target X", "X died in the strike": the event named before
+        seen = {p.actor for p in recipients}
+        actors = [Participant(a, None, "anaphor") for a in earlier(etype) if a not in seen]
+    if not actors and not recipients and not (trig.nominal and standalone(trig.token, lex)):
         return None
-    modality, attributed = modality_of(trig.token, lex, speaker)
+    judged = assess(trig.token, lex, speaker)
     everyone = [*actors, *recipients]
     location, country = _location(trig.token, sent, res, {p.actor for p in everyone})
     event = Event(
@@ -192,13 +226,51 @@ def _event(
         date_end=date.end if date else None,
         location=location,
         country=country,
-        modality=modality,
-        attributed_to=attributed,
+        modality=judged.modality,
+        attributed_to=judged.speaker,
         trigger=trig.token.text,
         quantities=tuple(quantities_in(sent)),
     )
-    flags = role_conflicts(everyone, event.date, finder.kb, res)
-    return replace(event, flags=tuple(flags)) if flags else event
+    coded = recode(event, judged, publisher)
+    if coded is None:
+        return None
+    flags = role_conflicts(everyone, coded.date, finder.kb, res)
+    return replace(coded, flags=tuple(flags)) if flags else coded
+
+
+_DEFINITE = frozenset({"the", "this", "these", "those", "that"})
+
+
+def _definite_anchor(trig: Trigger, lex: Lexicon) -> bool:
+    """An event named by a definite noun that refers back: "the sanctions target X" (the
+    sanctions imposed before), "X died in the strike"; a bare mention ("the attack on X") is
+    not a claim of its own and refers to nothing here."""
+    tok = trig.token
+    if not trig.nominal:
+        tok = next(
+            (c for c in tok.children if c.dep_ == "nsubj" and noun_code(c, lex) is not None),
+            None,
+        )
+    elif not standalone(tok, lex):
+        return False
+    return tok is not None and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in tok.children)
+
+
+def _earlier_actors(events: list[Event], sentence: int) -> Callable[[str], tuple[str, ...]]:
+    """The actors of the latest event of a type in the few sentences before ``sentence``."""
+
+    def actors_of(etype: str) -> tuple[str, ...]:
+        for e in reversed(events):
+            if e.evidence.sentence < sentence - _ANAPHOR_WINDOW:
+                break
+            if e.type == etype and e.actors and e.modality not in ("hypothetical", "negated"):
+                return e.actors
+        return ()
+
+    return actors_of
+
+
+_ANAPHOR_WINDOW = 10
 
 
 def _compatible(a: Event, b: Event) -> bool:

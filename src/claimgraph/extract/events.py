@@ -2,98 +2,58 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
-from claimgraph.extract.lexicon import Code, Lexicon
+from claimgraph.extract.lexicon import Lexicon
 from claimgraph.extract.participants import Participant, ParticipantFinder
+from claimgraph.extract.triggers import (
+    GOVERNING_TYPES,
+    Trigger,
+    code_of_verb,
+    mode_of,
+    triggers_in,
+)
+
+__all__ = [
+    "GOVERNING_TYPES",
+    "Trigger",
+    "code_of_verb",
+    "mode_of",
+    "participants_of_noun",
+    "participants_of_verb",
+    "standalone",
+    "subject_of",
+    "triggers_in",
+]
 
 _RECIPIENT_PREPS = frozenset(
     {"against", "on", "upon", "at", "toward", "towards", "targeting", "into"}
 )
 _RECEIVING_VERBS = frozenset({"receive", "obtain", "accept", "get"})
-_VICTIM_VERBS = frozenset({"survive", "suffer", "escape", "come", "face", "endure", "withstand"})
+_VICTIM_VERBS = frozenset(
+    {"survive", "suffer", "escape", "come", "face", "endure", "withstand", "die", "perish"}
+)
 _WITH_TYPES = frozenset(
     {"CONSULT", "COOPERATE", "AGREE", "ASSAULT"}
 )  # "met with X", "clashed with X"
 # Dependencies through which a verb without a subject takes the subject of the verb above it
 # ("X took action by killing Y": X kills). Not through ccomp: "X said Y attacked" has its own.
 _SUBJECT_CLIMB = frozenset(
-    {"xcomp", "advcl", "pcomp", "prep", "conj", "acl", "relcl", "dobj", "pobj", "npadvmod", "attr"}
+    {
+        "xcomp",
+        "advcl",
+        "pcomp",
+        "prep",
+        "conj",
+        "acl",
+        "relcl",
+        "dobj",
+        "pobj",
+        "npadvmod",
+        "attr",
+        "acomp",
+    }
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    token: Any
-    code: Code
-    nominal: bool
-
-
-def code_of_verb(tok: Any, lex: Lexicon) -> Code | None:
-    lemma = tok.lemma_.lower()
-    for child in tok.children:
-        if child.dep_ == "prt" and (lemma, child.lower_) in lex.phrasal:
-            return lex.phrasal[(lemma, child.lower_)]
-        if child.dep_ == "prep" and (lemma, child.lower_) in lex.phrasal:
-            return lex.phrasal[(lemma, child.lower_)]
-    return lex.verbs.get(lemma)
-
-
-# Events whose content is another verb: "threatened to attack X" is one THREATEN event
-# against X, not also an ASSAULT; likewise "urged X to withdraw", "refused to withdraw".
-GOVERNING_TYPES = frozenset({"THREATEN", "REQUEST", "REJECT", "AGREE"})
-
-
-def triggers_in(sent: Any, lex: Lexicon) -> list[Trigger]:
-    out: list[Trigger] = []
-    for tok in sent:
-        if tok.i > 0 and tok.doc[tok.i - 1].text == "-" and tok.dep_ in ("amod", "compound"):
-            continue  # "Iran-backed militias": a description, not an event
-        if tok.pos_ == "VERB":
-            code = code_of_verb(tok, lex)
-            if code is not None:
-                out.append(Trigger(tok, code, False))
-        elif tok.pos_ == "NOUN":
-            code = lex.nouns.get(tok.lemma_.lower())
-            if code is not None:
-                if tok.dep_ == "compound" and tok.head.pos_ == "NOUN":
-                    # "an assassination attempt", "assassination plots": the phrase's head
-                    if tok.head.lemma_.lower() not in lex.nouns:
-                        out.append(Trigger(tok.head, code, True))
-                    continue
-                out.append(Trigger(tok, code, True))
-    if not any(t.pos_ in ("VERB", "AUX") for t in sent):
-        return []  # headlines, infobox lines, captions: no claim is made
-    governing = {t.token.i for t in out if t.code[0] in GOVERNING_TYPES and not t.nominal}
-    out = [t for t in out if not (t.token.dep_ == "xcomp" and t.token.head.i in governing)]
-    # "the sanctions target X": one SANCTION event, coded on the verb with the noun's type
-    nouns = {t.token.i: t for t in out if t.nominal}
-    merged: list[Trigger] = []
-    absorbed: set[int] = set()
-    for t in out:
-        if not t.nominal:
-            subj = next((c for c in t.token.children if c.dep_ == "nsubj" and c.i in nouns), None)
-            if subj is not None:
-                t = Trigger(t.token, nouns[subj.i].code, False)
-                absorbed.add(subj.i)
-        merged.append(t)
-    return [t for t in merged if not (t.nominal and t.token.i in absorbed)]
-
-
-def _mode(trigger: Trigger, lex: Lexicon) -> str | None:
-    etype, mode = trigger.code
-    for child in trigger.token.children:
-        if child.dep_ in ("compound", "amod", "nmod", "npadvmod"):
-            mw = lex.mode_words.get(child.lower_)
-            if mw and mw[0] == etype:
-                return mw[1]
-        if child.dep_ == "prep" and child.lower_ in ("with", "by", "using"):
-            for obj in child.children:
-                mw = lex.mode_words.get(obj.lower_)
-                if mw and mw[0] == etype:
-                    return mw[1]
-    return mode
 
 
 def subject_of(verb: Any) -> Any | None:
@@ -108,8 +68,15 @@ def subject_of(verb: Any) -> Any | None:
         if tok.dep_ not in _SUBJECT_CLIMB or tok.head is tok:
             return None
         if tok.dep_ == "xcomp":
-            # object control: "urged X to attack" → X
+            # object control: "urged X to attack", "called on X to attack" → X
             objs = [c for c in tok.head.children if c.dep_ == "dobj"]
+            objs += [
+                o
+                for c in tok.head.children
+                if c.dep_ == "prep" and c.lower_ in ("on", "upon")
+                for o in c.children
+                if o.dep_ == "pobj"
+            ]
             if objs:
                 return objs[0]
         tok = tok.head
@@ -117,9 +84,43 @@ def subject_of(verb: Any) -> Any | None:
 
 
 def _is_passive(verb: Any) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+    return any(c.dep_ in ("nsubjpass", "auxpass", "agent") for c in verb.children) or (
         verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
     )
+
+
+def _objects(prep: Any) -> list[Any]:
+    return [o for o in prep.children if o.dep_ in ("pobj", "pcomp")]
+
+
+def _recipient_prep(prep: Any, etype: str, lex: Lexicon) -> bool:
+    low = prep.lower_
+    return (
+        low in _RECIPIENT_PREPS
+        or (low == "with" and etype in _WITH_TYPES)
+        or (low == "from" and etype.lower() in lex.cue("from_recipient_types"))
+        or (low == "to" and etype.lower() in lex.cue("to_recipient_types"))
+    )
+
+
+def _object_recipients(obj: Any, etype: str, find: ParticipantFinder, lex: Lexicon) -> list[Any]:
+    """The recipients an object gives: itself or its owner, else the target of its preposition
+    ("struck a blow against X", "carried out strikes on X")."""
+    found = find.find_object(obj)
+    if found:
+        return found
+    if obj.lemma_.lower() in lex.nouns:
+        # "condemned the U.S. strike": those who struck
+        found = participants_of_noun(obj, lex, find)[0]
+        if found:
+            return found
+    return [
+        p
+        for prep in obj.children
+        if prep.dep_ == "prep" and _recipient_prep(prep, etype, lex)
+        for o in _objects(prep)
+        for p in find.find_object(o)
+    ]
 
 
 def participants_of_verb(
@@ -127,7 +128,11 @@ def participants_of_verb(
 ) -> tuple[list[Participant], list[Participant]]:
     actors: list[Participant] = []
     recipients: list[Participant] = []
-    passive = _is_passive(verb)
+    # "X is committed to assisting Y": a passive in form whose subject acts
+    stative = verb.lemma_.lower() in lex.cue("stative_participles") and not any(
+        c.dep_ == "agent" for c in verb.children
+    )
+    passive = _is_passive(verb) and not stative
     if verb.lemma_.lower() in _RECEIVING_VERBS:
         # "they received funding from X": X gives, they receive
         for child in verb.children:
@@ -140,31 +145,53 @@ def participants_of_verb(
         return _dedupe(actors), _dedupe(recipients, actors)
     for child in verb.children:
         dep = child.dep_
-        if dep == "nsubjpass":
+        if dep == "nsubjpass" and not stative:
             recipients += find.find(child)
         elif dep == "agent":
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     actors += find.find(obj, agent=True)
         elif dep in ("dobj", "dative") and not passive:
-            recipients += find.find(child)
+            recipients += _object_recipients(child, etype, find, lex)
         elif dep == "prep" and (
-            child.lower_ in _RECIPIENT_PREPS or (child.lower_ == "with" and etype in _WITH_TYPES)
+            _recipient_prep(child, etype, lex)
+            or (child.lower_ == "to" and verb.lemma_.lower() in lex.cue("to_recipient_verbs"))
         ):
-            for obj in child.children:
-                if obj.dep_ == "pobj":
-                    recipients += find.find(obj)
-    if passive and verb.dep_ in ("acl", "amod") and not recipients:
-        recipients += find.find(verb.head)
-    if etype in GOVERNING_TYPES and not recipients:
-        # "threatened to attack X": X is the one threatened
+            for obj in _objects(child):
+                recipients += find.find_object(obj)
+    recipients = _dedupe(recipients, actors)
+    if passive and not recipients:
+        if verb.dep_ in ("acl", "amod"):
+            recipients += find.find(verb.head)
+        elif verb.dep_ in ("oprd", "xcomp", "ccomp") and verb.head.pos_ == "VERB":
+            # "X was reported killed", "X is believed killed": the subject of the verb above
+            recipients += [
+                p for c in verb.head.children if c.dep_ == "nsubjpass" for p in find.find(c)
+            ]
+        elif verb.dep_ == "advcl":
+            # "Supported by X, Y maintained control": Y is supported
+            recipients += [p for c in verb.head.children if c.dep_ == "nsubj" for p in find.find(c)]
+    if etype == "ACCUSE" and not recipients:
+        # "called the U.S. strike an act of terrorism" (parsed as a clause): those who struck
         for child in verb.children:
-            if child.dep_ == "xcomp":
-                for obj in child.children:
+            if child.dep_ in ("ccomp", "oprd", "xcomp") and child.lemma_.lower() in lex.nouns:
+                recipients += participants_of_noun(child, lex, find)[0]
+    if etype in GOVERNING_TYPES and not recipients:
+        # "threatened to attack X": X is the one threatened; "agreed to run with X"
+        for child in verb.children:
+            inner = [child] if child.dep_ == "xcomp" else []
+            if child.dep_ == "prep":
+                inner = [o for o in child.children if o.dep_ == "pcomp"]
+            for clause in inner:
+                for obj in clause.children:
                     if obj.dep_ == "dobj":
-                        recipients += find.find(obj)
+                        recipients += _object_recipients(obj, etype, find, lex)
+                    elif obj.dep_ == "prep" and _recipient_prep(obj, etype, lex):
+                        recipients += [p for o in _objects(obj) for p in find.find_object(o)]
     if not passive:
         subj = subject_of(verb)
+        if subj is None and stative:
+            subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subj is not None:
             if subj.pos_ == "NOUN" and subj.lemma_.lower() in lex.nouns:
                 # "the sanctions target X", "the strike killed X": the event noun's own actors
@@ -188,20 +215,87 @@ def _governing_light_verb(noun: Any, lex: Lexicon) -> Any | None:
     return None
 
 
+def _clause_recipients(noun: Any, find: ParticipantFinder, lex: Lexicon) -> list[Participant]:
+    """Who an event noun's clause says was hit: "an attack that killed X", "a raid killing X",
+    "attacks that resulted in the deaths of X"."""
+    out: list[Participant] = []
+    for clause in noun.children:
+        if clause.dep_ not in ("relcl", "acl") or clause.pos_ != "VERB":
+            continue
+        lemma = clause.lemma_.lower()
+        if lex.verbs.get(lemma, ("",))[0] == "ASSAULT":
+            out += [p for c in clause.children if c.dep_ == "dobj" for p in find.find(c)]
+        elif lemma in lex.cue("result_verbs"):
+            for prep in clause.children:
+                for outcome in _objects(prep) if prep.dep_ == "prep" else []:
+                    if outcome.lemma_.lower() not in lex.cue("casualty_nouns"):
+                        continue
+                    for of in outcome.children:
+                        if of.dep_ == "prep" and of.lower_ == "of":
+                            out += [p for o in _objects(of) for p in find.find(o)]
+    return out
+
+
+def _claimed_by(noun: Any, find: ParticipantFinder, lex: Lexicon) -> list[Participant]:
+    """ "attacks attributed to X", "a bombing claimed by X": X is the actor (as someone says)."""
+    out: list[Participant] = []
+    for clause in noun.children:
+        if clause.dep_ != "acl" or clause.lemma_.lower() not in lex.cue("attribution_verbs"):
+            continue
+        for prep in clause.children:
+            blamed = prep.dep_ == "prep" and prep.lower_ in ("to", "on")
+            if blamed or (prep.dep_ == "agent" and clause.lemma_.lower() == "claim"):
+                out += [p for o in _objects(prep) for p in find.find(o, agent=True)]
+    return out
+
+
+def _victim_verb(noun: Any) -> Any | None:
+    """The verb of "X survived an assassination attempt", "X came under a rocket attack"."""
+    if noun.dep_ not in ("dobj", "pobj"):
+        return None
+    verb = noun.head if noun.dep_ == "dobj" else noun.head.head
+    return verb if verb.lemma_.lower() in _VICTIM_VERBS else None
+
+
+def standalone(noun: Any, lex: Lexicon) -> bool:
+    """An event noun that states an event on its own, even with no one named: "X survived an
+    assassination attempt", "a rocket attack that killed six people"."""
+    if _victim_verb(noun) is not None:
+        return True
+    clauses = [c for c in noun.children if c.dep_ in ("relcl", "acl")]
+    # "an attack that took place at X killing six people"
+    clauses += [g for c in clauses for g in c.children if g.dep_ in ("advcl", "conj")]
+    for clause in clauses:
+        if lex.verbs.get(clause.lemma_.lower(), ("",))[0] != "ASSAULT":
+            continue
+        for obj in clause.children:
+            if obj.dep_ == "dobj" and any(c.like_num for c in obj.subtree):
+                return True
+    return False
+
+
 def participants_of_noun(
     noun: Any, lex: Lexicon, find: ParticipantFinder
 ) -> tuple[list[Participant], list[Participant]]:
     actors: list[Participant] = []
     recipients: list[Participant] = []
+    etype = lex.nouns.get(noun.lemma_.lower(), ("",))[0]
+    subjective = noun.lemma_.lower() in lex.cue("subjective_of_nouns")
     for child in noun.children:
         dep = child.dep_
-        if dep in ("poss", "compound", "amod", "nmod") and child.i < noun.i:
+        if dep in ("poss", "compound", "nmod") and child.i < noun.i:
             actors += find.find(child, agent=True)
+        elif dep == "amod" and child.i < noun.i and child.i in find.res.by_token:
+            actors += find.find(child, agent=True)  # "Iranian attacks", not "military strikes"
         elif dep == "prep" and child.lower_ == "by":
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     actors += find.find(obj, agent=True)
-        elif dep == "prep" and child.lower_ in _RECIPIENT_PREPS | {"with", "of"}:
+        elif dep == "prep" and child.lower_ == "of" and subjective:
+            actors += [p for o in _objects(child) for p in find.find(o, agent=True)]
+        elif dep == "prep" and (
+            child.lower_ in _RECIPIENT_PREPS | {"with", "of"} or _recipient_prep(child, etype, lex)
+        ):
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     recipients += find.find(obj)
@@ -209,13 +303,16 @@ def participants_of_noun(
             for obj in child.children:
                 if obj.dep_ == "dobj":
                     recipients += find.find(obj)
-    if noun.dep_ in ("dobj", "pobj") and not recipients:
+    if not recipients:
+        recipients += _clause_recipients(noun, find, lex)
+    if not actors:
+        actors += _claimed_by(noun, find, lex)
+    victim = _victim_verb(noun)
+    if victim is not None and not recipients:
         # "X survived an assassination attempt", "Camp Hurriya came under a rocket attack"
-        verb = noun.head if noun.dep_ == "dobj" else noun.head.head
-        if verb.lemma_.lower() in _VICTIM_VERBS:
-            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None:
-                recipients += find.find(subj)
+        subj = next((c for c in victim.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            recipients += find.find(subj)
     light = _governing_light_verb(noun, lex)
     if light is not None and not actors:
         if _is_passive(light):
@@ -244,7 +341,3 @@ def _dedupe(items: list[Participant], exclude: list[Participant] = ()) -> list[P
             seen.add(p.actor)
             out.append(p)
     return out
-
-
-def mode_of(trigger: Trigger, lex: Lexicon) -> str | None:
-    return _mode(trigger, lex)

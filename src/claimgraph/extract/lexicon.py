@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -31,6 +31,13 @@ class Lexicon:
     hypothetical_verbs: frozenset[str]
     hypothetical_aux: frozenset[str]
     negating_verbs: frozenset[str]
+    # "modifier noun" entries of ``nouns`` ("punitive measure", "hunger strike")
+    noun_phrases: dict[tuple[str, str], Code] = field(default_factory=dict)
+    # every other word list of the file, by section name (see lexicon.yaml for their use)
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def cue(self, name: str) -> frozenset[str]:
+        return self.cues.get(name, frozenset())
 
 
 def _code(value: Any, where: str) -> Code:
@@ -57,11 +64,25 @@ def from_mapping(data: dict[str, Any]) -> Lexicon:
             raise ClaimgraphError(f"lexicon: role_nouns: unknown relation type {rel!r}")
         for word in words:
             role_nouns[str(word).lower()] = rel
+    nouns: dict[str, Code] = {}
+    noun_phrases: dict[tuple[str, str], Code] = {}
+    for key, value in (data.get("nouns") or {}).items():
+        code = _code(value, f"nouns.{key}")
+        parts = str(key).split()
+        if len(parts) == 2:
+            noun_phrases[(parts[0], parts[1])] = code
+        else:
+            nouns[str(key)] = code
     words = lambda key: frozenset(str(w).lower() for w in data.get(key) or [])  # noqa: E731
+    cues = {
+        str(k): words(k)
+        for k, v in data.items()
+        if k not in _KNOWN and isinstance(v, list) and all(isinstance(w, str) for w in v)
+    }
     return Lexicon(
         verbs=verbs,
         phrasal=phrasal,
-        nouns={str(k): _code(v, f"nouns.{k}") for k, v in (data.get("nouns") or {}).items()},
+        nouns=nouns,
         light_verbs=words("light_verbs"),
         mode_words={
             str(k): _code(v, f"mode_words.{k}") for k, v in (data.get("mode_words") or {}).items()
@@ -77,7 +98,28 @@ def from_mapping(data: dict[str, Any]) -> Lexicon:
         hypothetical_verbs=words("hypothetical_verbs"),
         hypothetical_aux=words("hypothetical_aux"),
         negating_verbs=words("negating_verbs"),
+        noun_phrases=noun_phrases,
+        cues=cues,
     )
+
+
+_KNOWN = frozenset(
+    {
+        "verbs",
+        "nouns",
+        "light_verbs",
+        "mode_words",
+        "role_nouns",
+        "relation_verbs",
+        "compound_relations",
+        "speech_verbs",
+        "hedge_words",
+        "hedge_sources",
+        "hypothetical_verbs",
+        "hypothetical_aux",
+        "negating_verbs",
+    }
+)
 
 
 @lru_cache(maxsize=1)

@@ -9,127 +9,29 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from claimgraph.actors import ActorMention, Resolution
-from claimgraph.ids import actor_id
+from claimgraph.actors import Resolution
+from claimgraph.extract.generic import GenericGroups
+from claimgraph.extract.participant import Participant
+from claimgraph.extract.wordlists import (
+    ANAPHORIC_NOUNS,
+    FIRST_PERSON,
+    GROUP_NOUNS,
+    GROUP_PRONOUNS,
+    PERSON_PRONOUNS,
+    PROPERTY_NOUNS,
+    RELATIVE,
+)
 from claimgraph.kb import KnowledgeBase
 from claimgraph.model import Actor
-from claimgraph.names import normalise
 
-# Nouns whose modifier names the actor: "U.S. forces", "Iran's government", "Iraqi officials".
-GROUP_NOUNS = frozenset(
-    [
-        "government",
-        "governments",
-        "forces",
-        "force",
-        "troops",
-        "military",
-        "army",
-        "officials",
-        "official",
-        "authorities",
-        "leaders",
-        "leadership",
-        "regime",
-        "administration",
-        "police",
-        "soldiers",
-        "personnel",
-        "diplomats",
-        "embassy",
-        "navy",
-        "jets",
-        "aircraft",
-        "warplanes",
-        "drones",
-        "cabinet",
-        "ministry",
-        "parliament",
-        "delegation",
-        "envoy",
-        "spokesman",
-        "spokesperson",
-        "intelligence",
-        "security",
-        "fighters",
-        "members",
-        "militants",
-        "commanders",
-        "supporters",
-        "units",
-        "brigades",
-        "battalions",
-        "operatives",
-        "agents",
-        "loyalists",
-        "wing",
-        # what an actor owns or occupies: attacking X's residence is attacking X
-        "residence",
-        "home",
-        "house",
-        "convoy",
-        "office",
-        "headquarters",
-        "base",
-        "bases",
-        "camp",
-        "compound",
-        "motorcade",
-        "interests",
-        "targets",
-    ]
-)
-# Heads of generic groups that can be actors when qualified: "Tehran-backed militias",
-# "pro-Iran parties", "Iraqi protesters".
-GENERIC_HEADS = {
-    "militia": "armed_group",
-    "militias": "armed_group",
-    "faction": "armed_group",
-    "factions": "armed_group",
-    "group": "armed_group",
-    "groups": "armed_group",
-    "proxy": "armed_group",
-    "proxies": "armed_group",
-    "gunmen": "armed_group",
-    "militiamen": "armed_group",
-    "fighters": "armed_group",
-    "terrorists": "armed_group",
-    "party": "party",
-    "parties": "party",
-    "protesters": "population",
-    "protestors": "population",
-    "demonstrators": "population",
-    "people": "population",
-}
-# Heads of generic groups that take the document's country when unqualified ("protesters" in
-# an article about Iraq are Iraqi protesters).
-NATIONAL_HEADS = frozenset({"protesters", "protestors", "demonstrators", "militiamen", "gunmen"})
-# Definite descriptions that refer back to the last organisation named ("the group fought").
-ANAPHORIC_NOUNS = {
-    "group": None,
-    "organization": None,
-    "organisation": None,
-    "movement": None,
-    "militia": "armed_group",
-    "party": "party",
-    "coalition": "coalition",
-    "alliance": "coalition",
-    "bloc": "coalition",
-}
-PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
-GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
-RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+__all__ = ["Participant", "ParticipantFinder"]
 
-
-@dataclass(frozen=True, slots=True)
-class Participant:
-    actor: str
-    mention: ActorMention | None = None
-    via: str = "mention"  # mention, group, pronoun, role, generic, metonymy
+# Modifiers of a definite description that refer back: "the latter parties".
+_BACK_REFERRING = frozenset({"latter", "former", "same", "aforementioned", "above-mentioned"})
 
 
 @dataclass
-class ParticipantFinder:
+class ParticipantFinder(GenericGroups):
     """Finds actors for tokens in one document."""
 
     doc: Any
@@ -139,19 +41,104 @@ class ParticipantFinder:
     date: str | None = None  # event date used for role descriptions
     generic: dict[str, Actor] = field(default_factory=dict)
     generic_kind: dict[str, tuple[str, str]] = field(default_factory=dict)  # id -> (kind, backer)
+    # the publisher's own actors: who "we" and "I" are outside quotations (see claims.py)
+    first_person: tuple[str, ...] = ()
+    # generic groups found so far, by token: antecedents of later pronouns ("they", "them")
+    generic_at: dict[int, Participant] = field(default_factory=dict)
+    # nouns that denote a person related to someone, not that someone ("X's son", "X's leader")
+    personal_nouns: frozenset[str] = frozenset()
+    _resolving: set[int] = field(default_factory=set)  # tokens being resolved (no cycles)
 
     def find(self, tok: Any, agent: bool = False) -> list[Participant]:
         """Actors denoted by the phrase headed by ``tok`` and its conjuncts."""
         out: list[Participant] = []
         for t in (tok, *tok.conjuncts):
-            p = self._one(t)
-            if p is None:
-                continue
-            if agent:
-                p = self.metonymy(p)
-            if all(q.actor != p.actor for q in out):
-                out.append(p)
+            for p in self._many(t):
+                if agent:
+                    p = self.metonymy(p)
+                if all(q.actor != p.actor for q in out):
+                    out.append(p)
         return out
+
+    def find_object(self, tok: Any) -> list[Participant]:
+        """The actors an object stands for: itself, else its owner ("X's nuclear programme",
+        "the capacity of X's government", "growing Iranian influence")."""
+        found = self.find(tok)
+        relative = tok.tag_ in ("WP", "WDT") or tok.lower_ in RELATIVE
+        if not found and relative and tok.head.dep_ == "relcl":
+            return self.find_object(tok.head.head)  # "..., which X had been demanding"
+        if not found and tok.dep_ == "dobj":
+            found = self._detached_apposition(tok)
+        if found or tok.pos_ != "NOUN":
+            return found
+        out: list[Participant] = []
+        for t in (tok, *tok.conjuncts):
+            if t.lower_ in self.personal_nouns or t.lemma_.lower() in self.personal_nouns:
+                continue
+            for child in t.children:
+                if child.dep_ == "poss" or (child.dep_ == "amod" and child.i in self.res.by_token):
+                    out += self.find(child)
+                elif child.dep_ == "prep" and child.lower_ == "of":
+                    out += [p for o in child.children if o.dep_ == "pobj" for p in self.find(o)]
+        return list({p.actor: p for p in out}.values())
+
+    def _detached_apposition(self, obj: Any) -> list[Participant]:
+        """ "target two brothers, X and Y": a name after the object and a comma, that the parse
+        hung on the verb."""
+        after = obj.right_edge.i + 1
+        if after + 1 >= len(self.doc) or self.doc[after].text != ",":
+            return []
+        for c in obj.head.children:
+            if c.dep_ in ("dep", "appos", "npadvmod", "conj") and c.left_edge.i == after + 1:
+                return self.find(c)
+        return []
+
+    def _many(self, t: Any) -> list[Participant]:
+        low = t.lower_
+        if low in FIRST_PERSON and t.pos_ == "PRON":
+            if not self.first_person or _quoted(t):
+                return []
+            return [Participant(a, None, "publisher") for a in self.first_person]
+        if t.dep_ == "poss" and low in ("its", "their", "his", "her"):
+            bound = self._bound(t)
+            if bound:
+                return bound
+        p = self._one(t)
+        return [p] if p is not None else []
+
+    def _bound(self, pron: Any) -> list[Participant]:
+        """A possessive bound by its clause's subject: "X and Y continued their partnership",
+        "X announced its withdrawal"."""
+        tok = pron.head
+        for _ in range(4):
+            if tok.dep_ not in ("dobj", "pobj", "prep", "compound", "conj", "attr", "pcomp"):
+                break
+            tok = tok.head
+        if tok.pos_ not in ("VERB", "AUX"):
+            return []
+        subj = None
+        for _ in range(3):
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None or tok.dep_ not in ("conj", "xcomp", "advcl"):
+                break
+            tok = tok.head
+        if subj is None or subj.pos_ == "PRON" or subj.tag_ in ("WP", "WDT"):
+            return []
+        found = self.find(subj)
+        low = pron.lower_
+        persons = [p for p in found if self._type(p.actor) == "person"]
+        if low in ("his", "her"):
+            return persons[:1] if len(found) == 1 else []
+        if persons:
+            return []
+        plural = bool(subj.conjuncts) or subj.tag_ in ("NNS", "NNPS")
+        if low == "their" or len(found) == 1 and not plural:
+            return found
+        return []
+
+    def _type(self, aid: str) -> str | None:
+        actor = self.res.actors.get(aid) or self.generic.get(aid)
+        return actor.type if actor is not None else None
 
     def metonymy(self, p: Participant) -> Participant:
         """A capital acting is its state's government ("Tehran launched" → Government of Iran)."""
@@ -160,12 +147,6 @@ class ParticipantFinder:
             self._ensure(gov)
             return Participant(gov, p.mention, "metonymy")
         return p
-
-    def _ensure(self, aid: str) -> None:
-        if aid not in self.res.actors:
-            actor = self.kb.actor(aid)
-            if actor is not None:
-                self.res.actors[aid] = actor
 
     def _one(self, t: Any) -> Participant | None:
         m = self.res.by_token.get(t.i)
@@ -184,24 +165,34 @@ class ParticipantFinder:
             return self._pronoun(t)
         generic = self._generic(t)
         if generic is not None:
+            self.generic_at[t.i] = generic
             return generic
         if low in GROUP_NOUNS or t.lemma_.lower() in GROUP_NOUNS:
+            owned = low in PROPERTY_NOUNS or t.lemma_.lower() in PROPERTY_NOUNS
             for child in t.children:
                 if child.dep_ in ("compound", "amod", "poss", "nmod", "npadvmod"):
                     mm = self.res.by_token.get(child.i)
-                    if mm is not None:
-                        return Participant(mm.actor, mm, "group")
                     if child.dep_ == "poss" and child.pos_ == "PRON":
-                        return self._pronoun(child)
+                        mm = None
+                        owner = self._pronoun(child)
+                        if owner is not None:
+                            mm = owner.mention
+                            if owned or self._type(owner.actor) != "person":
+                                return replace(owner, via="group")
+                            return None  # "his security personnel" are not he
+                    if mm is not None:
+                        if not owned and self._type(mm.actor) == "person":
+                            return None  # "Soleimani's guards" are not Soleimani
+                        return Participant(mm.actor, mm, "group")
             national = self._national(t)
             if national is not None:
                 return national
             for child in t.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     for obj in child.children:
-                        mm = self.res.by_token.get(obj.i)
-                        if obj.dep_ == "pobj" and mm is not None:
-                            return Participant(mm.actor, mm, "group")
+                        member = self._one(obj) if obj.dep_ == "pobj" else None
+                        if member is not None:
+                            return replace(member, via="group")
         for child in t.children:
             if child.dep_ == "appos":
                 mm = self.res.by_token.get(child.i)
@@ -233,30 +224,37 @@ class ParticipantFinder:
         return Participant(aid, None, "national")
 
     def _definite(self, t: Any) -> Participant | None:
-        """ "the group", "the militia": the last organisation named in this or the previous
-        two sentences, of a fitting type."""
+        """ "the group", "the militia", "the latter parties": a phrase with the same head just
+        before ("pro-Iran parties ... the latter parties"), else an organisation of a fitting
+        type named in this or the previous two sentences (see ``_antecedent``)."""
         if t.lemma_.lower() not in ANAPHORIC_NOUNS or not any(
-            c.dep_ == "det" and c.lower_ in ("the", "this") for c in t.children
+            c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in t.children
         ):
             return None
-        if any(c.dep_ in ("compound", "amod", "nmod") for c in t.children):
+        if any(
+            c.dep_ in ("compound", "amod", "nmod") and c.lower_ not in _BACK_REFERRING
+            for c in t.children
+        ):
             return None
-        want = ANAPHORIC_NOUNS[t.lemma_.lower()]
         earliest = self._window_start(t)
-        best: ActorMention | None = None
-        for m in self.res.mentions:
-            if m.start >= t.i or m.start < earliest or m.is_place:
-                continue
-            actor = self.res.actors.get(m.actor)
-            if actor is None or actor.type in ("person", "state", "population", "government"):
-                continue
-            if (
-                want is None
-                or actor.type == want
-                or (want == "armed_group" and actor.type == "organization")
-            ):
-                best = m
-        return Participant(best.actor, best, "anaphor") if best else None
+        for j in range(t.i - 1, earliest - 1, -1):
+            tok = self.doc[j]
+            if tok.lemma_ == t.lemma_ and tok.pos_ == "NOUN" and tok.i not in self._resolving:
+                same = self._one(tok)
+                if same is not None:
+                    return replace(same, via="anaphor")
+                break
+        want = ANAPHORIC_NOUNS[t.lemma_.lower()]
+
+        def fits(aid: str) -> bool:
+            kind = self._type(aid)
+            if kind in ("person", "state", "population", "government", None):
+                return False
+            return (
+                want is None or kind == want or (want == "armed_group" and kind == "organization")
+            )
+
+        return self._antecedent(t, fits, "anaphor")
 
     def _window_start(self, t: Any, sentences: int = 2) -> int:
         earliest: int = t.sent.start
@@ -267,23 +265,67 @@ class ParticipantFinder:
         return earliest
 
     def _pronoun(self, t: Any) -> Participant | None:
-        """The most recent fitting mention in this or the previous two sentences."""
+        """A fitting actor named in this or the previous two sentences (see ``_antecedent``)."""
         low = t.lower_
         want_person = low in PERSON_PRONOUNS
         if not want_person and low not in GROUP_PRONOUNS:
             return None
+        plural = low in ("they", "them", "their", "themselves")
+
+        def fits(aid: str) -> bool:
+            kind = self._type(aid)
+            return (
+                kind is not None
+                and (kind == "person") == want_person
+                and not (plural and kind == "state")
+            )
+
+        return self._antecedent(t, fits, "pronoun")
+
+    def _antecedent(self, t: Any, fits: Any, via: str) -> Participant | None:
+        """The antecedent of a pronoun or definite description: the latest fitting actor named
+        before it in its own sentence; else, for a subject, the subject of the sentence before
+        (the topic carries on: "KH works for Iran. It attacks U.S. targets."); else the latest
+        fitting actor in the two sentences before. Never its own clause's subject ("X called it
+        a crime")."""
         earliest = self._window_start(t)
-        best: ActorMention | None = None
-        for m in self.res.mentions:
-            if m.start >= t.i or m.start < earliest or m.is_place:
-                continue
-            actor = self.res.actors.get(m.actor)
-            if actor is None or (actor.type == "person") != want_person:
-                continue
-            if low in ("they", "them", "their") and actor.type == "state":
-                continue
-            best = m
-        return Participant(best.actor, best, "pronoun") if best else None
+        clause_subject = _subject_span(t)
+        found: list[tuple[int, Participant]] = [
+            (m.start, Participant(m.actor, m, via))
+            for m in self.res.mentions
+            if earliest <= m.start < t.i
+            and not m.is_place
+            and m.start not in clause_subject
+            and fits(m.actor)
+        ]
+        if via == "pronoun" and t.lower_ not in ("they", "them", "their", "themselves"):
+            generics: list[tuple[int, Participant]] = []
+        else:
+            generics = [(i, replace(p, via=via)) for i, p in self.generic_at.items()]
+        found += [(i, p) for i, p in generics if earliest <= i < t.i and fits(p.actor)]
+        found.sort(key=lambda c: c[0])
+        if any(i >= t.sent.start for i, _p in found):
+            return found[-1][1]
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            topic = self._topic(t, fits)
+            if topic is not None:
+                return replace(topic, via=via)
+        return found[-1][1] if found else None
+
+    def _topic(self, t: Any, fits: Any) -> Participant | None:
+        """The subject of the main clause of the sentence before, if it fits."""
+        if t.sent.start == 0:
+            return None
+        root = self.doc[t.sent.start - 1].sent.root
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.i in self._resolving or len(self._resolving) > 3:
+            return None
+        self._resolving.add(subj.i)
+        try:
+            p = self._one(subj)
+        finally:
+            self._resolving.discard(subj.i)
+        return p if p is not None and fits(p.actor) else None
 
     def _office(self, t: Any) -> Participant | None:
         """ "the Prime Minister", "Iraq's president": whoever held the office on the date."""
@@ -308,85 +350,20 @@ class ParticipantFinder:
         self._ensure(aid)
         return Participant(aid, None, "role")
 
-    def _generic(self, t: Any) -> Participant | None:
-        """ "Tehran-backed militias", "pro-Iran parties", "Iraqi protesters": a generic group."""
-        head = t.lower_
-        if head not in GENERIC_HEADS or t.tag_ not in ("NNS", "NNPS", "NN"):
-            return None
-        if (
-            head in NATIONAL_HEADS
-            and self.res.country
-            and not any(c.dep_ in ("amod", "compound", "poss", "nmod") for c in t.children)
-        ):
-            state = self.kb.state_by_country(self.res.country)
-            entry = self.kb.get(state) if state else None
-            if state and entry and entry.demonym:
-                return self._group(t, "national", state, f"{entry.demonym} {head}")
-        qualifier: str | None = None
-        backer: str | None = None
-        for child in t.children:
-            for sub in child.subtree:
-                mm = self.res.by_token.get(sub.i)
-                if mm is None or sub.i >= t.i:
-                    continue
-                word = child.lower_
-                nxt = self.doc[mm.end + 1] if mm.end + 1 < len(self.doc) else None
-                if (
-                    nxt is not None
-                    and self.doc[mm.end].text == "-"
-                    and nxt.lower_ in self.compound_relations
-                ):
-                    qualifier = nxt.lower_
-                elif any(
-                    self.doc[j].lower_ in ("pro", "pro-")
-                    for j in range(max(mm.start - 2, 0), mm.start)
-                ):
-                    qualifier = "pro"
-                elif word == sub.lower_ and head in (
-                    "protesters",
-                    "protestors",
-                    "demonstrators",
-                    "people",
-                ):
-                    qualifier = "national"
-                if qualifier:
-                    backer = mm.capital_of or mm.actor
-                    backer_actor = self.kb.actor(backer)
-                    if qualifier != "national" and backer_actor and backer_actor.type == "state":
-                        backer = self.kb.government_of(backer)  # states back groups via governments
-                        self._ensure(backer)
-                    break
-            if backer:
-                break
-        if backer is None or qualifier is None:
-            return None
-        kind = {"national": "national"}.get(
-            qualifier, self.compound_relations.get(qualifier, "allied_with")
-        )
-        return self._group(t, kind, backer, None)
 
-    def _group(self, t: Any, kind: str, backer: str, name: str | None) -> Participant:
-        """The generic group headed by ``t``, keyed by its backer (or country) and head noun."""
-        head = t.lower_
-        # One group per backer and kind of group, however the text phrases the link:
-        # "Iran-backed", "Tehran-backed", "Iranian-aligned" and "pro-Iran" militias are one.
-        key = f"{'national' if kind == 'national' else 'group'}:{backer}:{normalise(t.lemma_)}"
-        aid = actor_id(key, GENERIC_HEADS[head])
-        if aid not in self.generic:
-            surface = name or self.doc[t.left_edge.i : t.i + 1].text
-            if surface.lower().startswith(("the ", "a ", "an ")):
-                surface = surface.split(" ", 1)[1]
-            self.generic[aid] = Actor(
-                id=aid,
-                name=surface,
-                type=GENERIC_HEADS[head],
-                aliases=(surface,),
-                description=f"group described by its {'nationality' if kind == 'national' else 'backer'}",
-            )
-        surface = self.doc[t.left_edge.i : t.i + 1].text.removeprefix("the ").removeprefix("The ")
-        known = self.generic[aid]
-        if surface not in known.aliases:
-            self.generic[aid] = replace(known, aliases=(*known.aliases, surface))
-        self.generic_kind[aid] = (kind, backer)
-        self.res.actors[aid] = self.generic[aid]
-        return Participant(aid, None, f"generic:{kind}:{backer}")
+def _quoted(tok: Any) -> bool:
+    """Inside quotation marks opened earlier in its paragraph."""
+    text: str = tok.doc.text
+    start = text.rfind("\n\n", 0, tok.idx) + 1
+    before = text[start : tok.idx]
+    straight = before.count('"') % 2 == 1
+    return straight or before.count("\u201c") > before.count("\u201d")
+
+
+def _subject_span(pron: Any) -> range:
+    """The token span of the subject of the clause in which a pronoun is an object."""
+    if pron.dep_ not in ("dobj", "dative", "pobj"):
+        return range(0)
+    verb = pron.head.head if pron.dep_ == "pobj" else pron.head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return range(subj.left_edge.i, subj.right_edge.i + 1) if subj is not None else range(0)

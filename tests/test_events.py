@@ -1,0 +1,232 @@
+"""Event coding on hand-written sentences: triggers, participants, modality and dates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from claimgraph.model import Extraction
+from claimgraph.pipeline import Analyzer
+from tests.conftest import make_document
+
+Coded = tuple[str, list[str], list[str]]
+
+
+def _coded(ex: Extraction) -> list[Coded]:
+    n = lambda ids: sorted(ex.actors[i].name for i in ids)  # noqa: E731
+    return [(e.type, n(e.actors), n(e.recipients)) for e in ex.events]
+
+
+def _full(ex: Extraction) -> list[tuple[Any, ...]]:
+    n = lambda ids: sorted(ex.actors[i].name for i in ids)  # noqa: E731
+    return [
+        (
+            e.type,
+            n(e.actors),
+            n(e.recipients),
+            e.modality,
+            ex.actors[e.attributed_to].name if e.attributed_to else None,
+        )
+        for e in ex.events
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a verb that needs an actor as its object: a statement is not released like a prisoner
+        ("Kata'ib Hezbollah released a statement on Monday.", []),
+        (
+            "The Badr Organization struck a deal with the Iraqi government.",
+            [("AGREE", ["Badr Organization"], ["Government of Iraq"])],
+        ),
+        # designation is a sanction only when it names a sanctions category
+        (
+            "The United States designated Kata'ib Hezbollah as a terrorist organization.",
+            [("SANCTION", ["United States"], ["Kata'ib Hezbollah"])],
+        ),
+        ("Nouri al-Maliki designated Hadi al-Amiri as his deputy.", []),
+        # what is deterred did not happen
+        (
+            "The United States bombed the Kata'ib Hezbollah headquarters, aiming to deter future"
+            " Iranian attacks.",
+            [("ASSAULT", ["United States"], ["Kata'ib Hezbollah"])],
+        ),
+        # "on Monday" is a time, not the particle of "call on"
+        ("Hadi al-Amiri called Nouri al-Maliki on Monday.", []),
+    ],
+)
+def test_triggers(analyze_small: Any, text: str, expected: list[Coded]) -> None:
+    assert _coded(analyze_small(text, published="2022-07-25")) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the target of a preposition on the object
+        (
+            "The United States struck a heavy blow against Kata'ib Hezbollah.",
+            ("ASSAULT", ["United States"], ["Kata'ib Hezbollah"]),
+        ),
+        # an object stands for its owner
+        (
+            "Iran supported the efforts of the Iraqi government.",
+            ("SUPPORT", ["Iran"], ["Government of Iraq"]),
+        ),
+        (
+            "The Badr Organization agreed to run jointly with Kata'ib Hezbollah's list.",
+            ("AGREE", ["Badr Organization"], ["Kata'ib Hezbollah"]),
+        ),
+        # a possessive bound by its clause's subject
+        ("Iran and Iraq continued their partnership.", ("COOPERATE", ["Iran", "Iraq"], [])),
+        (
+            "The Badr Organization announced its withdrawal from the Iraqi government.",
+            ("RETREAT", ["Badr Organization"], ["Government of Iraq"]),
+        ),
+        # the "of" of an intransitive event noun is its actor
+        (
+            "Iraq welcomed the resignation of Haidar al-Abadi.",
+            ("SUPPORT", ["Iraq"], ["Haider al-Abadi"]),
+        ),
+        # the victims of an attack named in its clause
+        (
+            "Kata'ib Hezbollah conducted attacks that resulted in the deaths of Iraqi soldiers.",
+            ("ASSAULT", ["Kata'ib Hezbollah"], ["Iraq"]),
+        ),
+        # "X was reported killed by Y"
+        (
+            "Hadi al-Amiri was reported killed by Kata'ib Hezbollah.",
+            ("ASSAULT", ["Kata'ib Hezbollah"], ["Hadi al-Amiri"]),
+        ),
+        # an event noun with no one named, stated by a verb of suffering
+        (
+            "Mustafa al-Kadhimi survived an assassination attempt.",
+            ("ASSAULT", [], ["Mustafa al-Kadhimi"]),
+        ),
+        # or by the casualties it caused
+        ("A rocket attack that killed six people shook Baghdad.", ("ASSAULT", [], [])),
+        # naming an act a crime accuses those who did it
+        (
+            "Hadi al-Amiri called the U.S. strike an act of terrorism.",
+            ("ACCUSE", ["Hadi al-Amiri"], ["United States"]),
+        ),
+        # a pronoun object is not its own clause's subject
+        ("Nouri al-Maliki called it a crime.", ("ACCUSE", ["Nouri al-Maliki"], [])),
+        # who an attack is attributed to carried it out (as the attributor says)
+        (
+            "Rocket attacks attributed by U.S. officials to Iranian proxies threaten the embassy.",
+            ("ACCUSE", ["United States"], ["Iranian proxies"]),
+        ),
+    ],
+)
+def test_participants(analyze_small: Any, text: str, expected: Coded) -> None:
+    assert expected in _coded(analyze_small(text, published="2022-07-25"))
+
+
+def test_resignation_of_is_its_actor(analyze_small: Any) -> None:
+    ex = analyze_small("The resignation of Haidar al-Abadi was announced.")
+    assert ("RETREAT", ["Haider al-Abadi"], []) in _coded(ex)
+
+
+def test_supported_by_participle(analyze_small: Any) -> None:
+    ex = analyze_small("Supported by Iran, Kata'ib Hezbollah attacked the U.S. embassy.")
+    assert ("SUPPORT", ["Iran"], ["Kata'ib Hezbollah"]) in _coded(ex)
+
+
+def test_first_person_is_the_publisher(small_analyzer: Analyzer) -> None:
+    """ "We" in a statement a government issues is that government (and its state), and the
+    publisher's own condemnation is asserted, not reported."""
+    text = "We condemn the attack by Kata'ib Hezbollah."
+    ex = small_analyzer.analyze(make_document(text, "2022-07-25", publisher="Government of Iraq"))
+    expected = ("ACCUSE", ["Government of Iraq", "Iraq"], ["Kata'ib Hezbollah"], "asserted", None)
+    assert expected in _full(ex)
+
+
+def test_first_person_in_a_quotation_is_not_the_publisher(small_analyzer: Analyzer) -> None:
+    text = "Hadi al-Amiri said: \u201cWe condemn the attack by Kata'ib Hezbollah.\u201d"
+    ex = small_analyzer.analyze(make_document(text, "2022-07-25", publisher="Government of Iraq"))
+    assert all("Government of Iraq" not in actors for _t, actors, _r in _coded(ex))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a declared future action is a commitment or a threat, made now
+        (
+            "The United States will provide aid to Iraq.",
+            ("AGREE", ["United States"], ["Iraq"], "asserted", None),
+        ),
+        (
+            "Iran will attack the United States if the sanctions continue.",
+            ("THREATEN", ["Iran"], ["United States"], "asserted", None),
+        ),
+        (
+            "The United States will consider imposing sanctions on Iran if the attacks continue.",
+            ("THREATEN", ["United States"], ["Iran"], "asserted", None),
+        ),
+        (
+            "Nouri al-Maliki said Iraq would not meet Iran.",
+            ("REJECT", ["Iraq"], ["Iran"], "reported", "Nouri al-Maliki"),
+        ),
+        # an obligation in someone's speech is their request
+        (
+            "Nouri al-Maliki said that Iran must withdraw from Iraq.",
+            ("REQUEST", ["Nouri al-Maliki"], ["Iran"], "reported", "Nouri al-Maliki"),
+        ),
+        # a plan stays a plan
+        (
+            "Iran plans to attack the United States.",
+            ("ASSAULT", ["Iran"], ["United States"], "hypothetical", None),
+        ),
+        # the speaker after the claim
+        (
+            "Kata'ib Hezbollah attacked the U.S. embassy, Nouri al-Maliki said.",
+            ("ASSAULT", ["Kata'ib Hezbollah"], ["United States"], "reported", "Nouri al-Maliki"),
+        ),
+        # a quotation that began in an earlier sentence
+        (
+            "Nouri al-Maliki said: \u201cWe are ready. Kata'ib Hezbollah attacked the U.S."
+            " embassy.\u201d",
+            ("ASSAULT", ["Kata'ib Hezbollah"], ["United States"], "reported", "Nouri al-Maliki"),
+        ),
+        # a statement's content is its issuer's speech
+        (
+            "Nouri al-Maliki's office released a statement that Kata'ib Hezbollah attacked the"
+            " U.S. embassy.",
+            ("ASSAULT", ["Kata'ib Hezbollah"], ["United States"], "reported", "Nouri al-Maliki"),
+        ),
+        # an adverbial clause is not speech, even under "maintained"
+        (
+            "Supported by Iran, Kata'ib Hezbollah maintained control of the town.",
+            ("SUPPORT", ["Iran"], ["Kata'ib Hezbollah"], "asserted", None),
+        ),
+        # what happened while trying is not itself tried
+        (
+            "Kata'ib Hezbollah tried to storm the embassy, throwing stones at Iraqi soldiers.",
+            ("ASSAULT", ["Kata'ib Hezbollah"], ["Iraq"], "asserted", None),
+        ),
+    ],
+)
+def test_modality_and_coding(analyze_small: Any, text: str, expected: tuple[Any, ...]) -> None:
+    assert expected in _full(analyze_small(text, published="2022-07-25"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The U.S. embassy could be attacked.",  # a possible attack by no one
+        "Hadi al-Amiri was accused of corruption.",  # an accusation by no one
+    ],
+)
+def test_claims_without_an_actor_are_dropped(analyze_small: Any, text: str) -> None:
+    assert analyze_small(text).events == []
+
+
+def test_a_definite_event_noun_refers_back(analyze_small: Any) -> None:
+    text = (
+        "The United States imposed sanctions on Kata'ib Hezbollah on Friday. "
+        "The sanctions target Hadi al-Amiri."
+    )
+    ex = analyze_small(text, published="2022-07-25")
+    assert ("SANCTION", ["United States"], ["Hadi al-Amiri"]) in _coded(ex)
