@@ -185,3 +185,52 @@ def test_evidence_is_the_sentence(analyze_small: Any) -> None:
     assert ev.quote == "The United States sanctioned Hadi al-Amiri."
     assert text[ev.start : ev.end] == ev.quote
     assert ev.sentence == 1
+
+
+def test_reference_marks_are_not_part_of_names(analyze_small: Any) -> None:
+    """Text copied from a wiki keeps its reference marks: "al-Amiri[41]" is still al-Amiri, and
+    the mark after a full stop does not start the next sentence."""
+    ex = analyze_small(
+        "Kata'ib Hezbollah is an armed group. It was commanded by Hadi al-Amiri[41] until 2019."
+        "[42] The group attacked the U.S. embassy."
+    )
+    assert ("Hadi al-Amiri", "leads", "Kata'ib Hezbollah") in _relations(ex)
+    assert all("[" not in a.name for a in ex.actors.values())
+    assert [e.type for e in ex.events] == ["ASSAULT"]
+    quote = ex.events[0].evidence.quote
+    assert quote.startswith("The group")
+
+
+def test_named_group_before_a_generic_noun(analyze_small: Any) -> None:
+    """ "the Kata'ib Hezbollah Iran-backed militia" is Kata'ib Hezbollah, backed by Iran."""
+    ex = analyze_small("Hadi al-Amiri, from the Kata'ib Hezbollah Iran-backed militia, spoke.")
+    rels = _relations(ex)
+    assert ("Kata'ib Hezbollah", "backed_by", "Government of Iran") in rels
+    assert not any(a.name.endswith("militia") for a in ex.actors.values())
+
+
+def test_group_noun_with_a_generic_compound(analyze_small: Any) -> None:
+    """ "Iranian-backed Iraqi militia leaders" are the Iran-backed militias, not Iraq."""
+    ex = analyze_small(
+        "The United States imposed sanctions on three Iranian-backed Iraqi militia leaders."
+    )
+    (event,) = ex.events
+    (recipient,) = event.recipients
+    assert ex.actors[recipient].type == "armed_group"
+    assert (ex.actors[recipient].name, "backed_by", "Government of Iran") in _relations(ex)
+    assert not any(ex.actors[r.subject].name == "Iraq" for r in ex.relations)
+
+
+def test_organisation_and_title_inside_a_name(analyze_small: Any) -> None:
+    ex = analyze_small("Badr Organization spokesman Hadi al-Amiri said the group would fight.")
+    assert ("Hadi al-Amiri", "holds_role", "Badr Organization") in _relations(ex)
+
+
+def test_pronoun_does_not_refer_to_a_modifier(analyze_small: Any) -> None:
+    """ "a US drone attack": the United States is a modifier there, not what "It" refers to."""
+    ex = analyze_small(
+        "Kata'ib Hezbollah is an armed group. Hadi al-Amiri died in a US drone attack in 2020. "
+        "It was founded by Iran."
+    )
+    rels = _relations(ex)
+    assert ("Iran", "founded", "United States") not in rels

@@ -228,3 +228,8 @@ def initials(name: str) -> str:
     skip = {"of", "the", "and", "for", "in", "al", "el", "de", "la"}
     words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in skip]
     return "".join(w[0].upper() for w in words if w[0].isalpha())
+
+
+def is_reference_mark(text: str) -> bool:
+    """A reference mark of a text copied from a wiki: "[41]"."""
+    return len(text) > 2 and text[0] == "[" and text[-1] == "]" and text[1:-1].isdigit()

