@@ -234,3 +234,32 @@ def test_pronoun_does_not_refer_to_a_modifier(analyze_small: Any) -> None:
     )
     rels = _relations(ex)
     assert ("Iran", "founded", "United States") not in rels
+
+
+def test_members_of_a_plural_group_noun(analyze_small: Any) -> None:
+    """ "by the governments of Iran and the United States": each of them designates."""
+    ex = analyze_small(
+        "Kata'ib Hezbollah is designated a terrorist organization by the governments of Iraq "
+        "and the United States."
+    )
+    assert ("SANCTION", ["Iraq", "United States"], ["Kata'ib Hezbollah"]) in [
+        (
+            e.type,
+            sorted(ex.actors[a].name for a in e.actors),
+            [ex.actors[r].name for r in e.recipients],
+        )
+        for e in ex.events
+    ]
+
+
+def test_receiving_from_a_giver(analyze_small: Any) -> None:
+    """ "received funding and training from X": X gives (AID), the subject receives."""
+    ex = analyze_small(
+        "Kata'ib Hezbollah is a militia. It has received funding and training from the "
+        "Islamic Revolutionary Guard Corps."
+    )
+    coded = [
+        (e.type, [ex.actors[a].name for a in e.actors], [ex.actors[r].name for r in e.recipients])
+        for e in ex.events
+    ]
+    assert ("AID", ["Islamic Revolutionary Guard Corps"], ["Kata'ib Hezbollah"]) in coded

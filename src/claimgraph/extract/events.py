@@ -134,8 +134,10 @@ def participants_of_verb(
     )
     passive = _is_passive(verb) and not stative
     if verb.lemma_.lower() in _RECEIVING_VERBS:
-        # "they received funding from X": X gives, they receive
-        for child in verb.children:
+        # "they received funding from X": X gives, they receive ("from X" may hang on the thing)
+        things = [c for c in verb.children if c.dep_ == "dobj"]
+        things += [t for c in things for t in c.conjuncts]
+        for child in [*verb.children, *(c for t in things for c in t.children)]:
             if child.dep_ == "prep" and child.lower_ == "from":
                 actors += [
                     p for o in child.children if o.dep_ == "pobj" for p in find.find(o, agent=True)
@@ -159,6 +161,13 @@ def participants_of_verb(
         ):
             for obj in _objects(child):
                 recipients += find.find_object(obj)
+    if passive and not actors:
+        # "X was designated a terrorist group by Y": the parse may hang "by Y" on the complement
+        for comp in verb.children:
+            if comp.dep_ in ("dobj", "oprd", "attr") and comp.i > verb.i:
+                for prep in comp.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "by":
+                        actors += [p for o in _objects(prep) for p in find.find(o, agent=True)]
     recipients = _dedupe(recipients, actors)
     if passive and not recipients:
         if verb.dep_ in ("acl", "amod"):
@@ -313,6 +322,12 @@ def participants_of_noun(
         subj = next((c for c in victim.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is not None:
             recipients += find.find(subj)
+    receiver = _receiving_verb(noun)
+    if receiver is not None and not actors:
+        # "they received funding and training from X": X gives, the subject receives
+        got_from, got_by = participants_of_verb(receiver, etype, find, lex)
+        actors += got_from
+        recipients += got_by
     light = _governing_light_verb(noun, lex)
     if light is not None and not actors:
         if _is_passive(light):
@@ -331,6 +346,16 @@ def participants_of_noun(
                     if obj.dep_ == "pobj":
                         recipients += find.find(obj)
     return _dedupe(actors), _dedupe(recipients, actors)
+
+
+def _receiving_verb(noun: Any) -> Any | None:
+    """The verb of receiving whose object is ``noun`` (or a conjunct of its object)."""
+    tok = noun
+    while tok.dep_ == "conj":
+        tok = tok.head
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _RECEIVING_VERBS:
+        return tok.head
+    return None
 
 
 def _dedupe(items: list[Participant], exclude: list[Participant] = ()) -> list[Participant]:  # type: ignore[assignment]

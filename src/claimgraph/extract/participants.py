@@ -105,8 +105,26 @@ class ParticipantFinder(GenericGroups):
             bound = self._bound(t)
             if bound:
                 return bound
+        members = self._members(t)
+        if members:
+            return members
         p = self._one(t)
         return [p] if p is not None else []
+
+    def _members(self, t: Any) -> list[Participant]:
+        """ "the governments of Japan, the US and the UAE": each of them."""
+        if t.tag_ not in ("NNS", "NNPS") or t.i in self.res.by_token:
+            return []
+        if t.lower_ not in GROUP_NOUNS and t.lemma_.lower() not in GROUP_NOUNS:
+            return []
+        if any(c.dep_ in ("compound", "amod", "poss", "nmod") for c in t.children):
+            return []
+        for child in t.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                for obj in child.children:
+                    if obj.dep_ == "pobj" and obj.conjuncts:
+                        return [replace(p, via="group") for p in self.find(obj)]
+        return []
 
     def _bound(self, pron: Any) -> list[Participant]:
         """A possessive bound by its clause's subject: "X and Y continued their partnership",
