@@ -263,3 +263,26 @@ def test_receiving_from_a_giver(analyze_small: Any) -> None:
         for e in ex.events
     ]
     assert ("AID", ["Islamic Revolutionary Guard Corps"], ["Kata'ib Hezbollah"]) in coded
+
+
+def test_undated_report_takes_the_year_of_its_title(analyze_small: Any) -> None:
+    ex = analyze_small(
+        "Annual Report on Iraq 2019\n\nOn December 27, Kata'ib Hezbollah attacked the U.S. embassy."
+    )
+    assert [e.date for e in ex.events] == ["2019-12-27"]
+
+
+def test_a_date_that_modifies_a_noun_does_not_date_the_event(analyze_small: Any) -> None:
+    ex = analyze_small(
+        "Kata'ib Hezbollah attacked the embassy to protest the January 5, 2019 agreement.",
+    )
+    assert all(e.date is None for e in ex.events if e.type == "ASSAULT")
+
+
+def test_a_statement_in_the_present_is_dated_by_publication(analyze_small: Any) -> None:
+    ex = analyze_small("The United States condemns the attack by Kata'ib Hezbollah.", "2020-01-05")
+    dates = {e.type: e.date for e in ex.events}
+    # the condemnation is made as the text is written; the attack it names happened before
+    assert dates == {"ACCUSE": "2020-01-05", "ASSAULT": None}
+    past = analyze_small("Kata'ib Hezbollah had attacked the U.S. embassy.", "2020-01-05")
+    assert [e.date for e in past.events] == [None]

@@ -163,6 +163,14 @@ def _detail_lines(d: DocReport) -> list[str]:
         for rec in getattr(d, f"{kind}_false"):
             out.append(f"    false {kind[:-1]}: {rec['summary']}  [{rec['why']}]")
             out.append(f"        sentence: {rec['quote']!r}")
+    for rec in d.events_matched:
+        wrong = []
+        if rec.get("date_ok") is False:
+            wrong.append(f"date {rec.get('date')} (gold {rec.get('gold_date')})")
+        if rec.get("modality_ok") is False:
+            wrong.append(f"modality {rec.get('modality')} (gold {rec.get('gold_modality')})")
+        if wrong:
+            out.append(f"    matched event, {'; '.join(wrong)}: {rec.get('quote', '')[:90]!r}")
     return out
 
 

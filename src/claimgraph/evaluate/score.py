@@ -210,6 +210,11 @@ def _event_attributes(
                 bool(date) and (date.startswith(g.date) or g.date.startswith(date))
             )
             details[gi]["date_ok"] = date == g.date
+            details[gi]["date"] = date or None
+            details[gi]["gold_date"] = g.date
+        details[gi]["modality"] = best.get("modality")
+        details[gi]["gold_modality"] = g.modality
+        details[gi]["quote"] = g.quote
 
 
 def _assign_documents(gold: list[GoldDoc], records: list[Record]) -> list[GoldDoc]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
@@ -56,8 +57,41 @@ def _dates_in(
     return out or named
 
 
+_TITLE_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
+
+
+def _title_year(document: Document, doc: Any) -> int | None:
+    """The year a document without a publication date gives in its title or first line
+    ("Country Report on Terrorism 2019"): the year its undated "December 27" falls in."""
+    if document.published:
+        return int(document.published[:4])
+    first = next(iter(doc.sents), None)
+    for text in (document.title or "", first.text if first is not None else ""):
+        years = _TITLE_YEAR.findall(text)
+        if len(set(years)) == 1:
+            return int(years[0])
+    return None
+
+
+def _at_time_of_writing(trigger: Any) -> bool:
+    """A verb in the present ("the United States condemns", "we are consulting", "the sanctions
+    target"), the present perfect ("has begun") or a declared future ("will consider"): what it
+    states happens when the text is written. (An event noun under such a verb, "condemns the
+    attack", happened before: it is not dated so.)"""
+    if trigger.pos_ not in ("VERB", "AUX") or trigger.tag_ == "VBD":
+        return False
+    aux = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "VBD" for a in aux):  # "had attacked", "was consulting"
+        return False
+    if trigger.tag_ in ("VBZ", "VBP"):
+        return True
+    return any(a.tag_ in ("VBZ", "VBP", "MD") and a.lower_ != "would" for a in aux)
+
+
 def _date_for(trigger: Any, dates: list[tuple[Any, DateValue]]) -> DateValue | None:
-    """The date attached closest to the trigger in the parse, else the sentence's only date."""
+    """The date attached closest to the trigger in the parse, else the sentence's only date.
+    A date that modifies a noun ("the December 25, 2011 agreement") dates that noun only."""
+    dates = [(ent, value) for ent, value in dates if not _dates_a_thing(ent, trigger)]
     if not dates:
         return None
     best: tuple[int, DateValue] | None = None
@@ -70,6 +104,20 @@ def _date_for(trigger: Any, dates: list[tuple[Any, DateValue]]) -> DateValue | N
     if best is not None:
         return best[1]
     return dates[0][1] if len(dates) == 1 else None
+
+
+def _dates_a_thing(ent: Any, trigger: Any) -> bool:
+    heads = {t.head.i for t in ent if not ent.start <= t.head.i < ent.end}
+    if len(heads) != 1:
+        return False
+    head = ent.doc[heads.pop()]
+    # before its noun ("the December 25, 2011 agreement"), unlike "the war (1980-1988)"
+    return (
+        head.i >= ent.end
+        and head.pos_ in ("NOUN", "PROPN")
+        and head is not trigger
+        and head.ent_type_ != "DATE"
+    )
 
 
 def _location(
@@ -117,7 +165,8 @@ def extract_claims(
     finder.personal_nouns = frozenset(lex.role_nouns) | lex.cue("kin_nouns")
     publisher = frozenset(finder.first_person)
     sent_index: dict[int, tuple[int, int, int]] = {}
-    year_hint: int | None = None  # the year the document last named, for "December 27"
+    # the year the document last named, for "December 27"; at first the year of its title
+    year_hint: int | None = _title_year(document, doc)
     for i, sent in enumerate(doc.sents):
         start, end = sentence_bounds(sent)
         sent_index[sent.start] = (i, start, end)
@@ -133,6 +182,8 @@ def extract_claims(
         earlier = _earlier_actors(out.events, i)
         for trig in triggers_in(sent, lex):
             date = _date_for(trig.token, dates)
+            if date is None and document.published and _at_time_of_writing(trig.token):
+                date = DateValue(document.published)
             finder.date = date.value if date else document.published
             event = _event(
                 trig, lex, finder, evidence, date, speaker, sent, res, earlier, publisher
