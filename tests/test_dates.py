@@ -33,3 +33,15 @@ def test_parse(text: str, published: str | None, expected: DateValue) -> None:
 )
 def test_unresolvable_without_publication_date(text: str) -> None:
     assert parse_date_text(text, None) is None
+
+
+def test_weekdays_and_weeks_follow_news_conventions() -> None:
+    # 2020-01-02 was a Thursday
+    assert parse_date_text("Thursday", "2020-01-02") == DateValue("2020-01-02")
+    assert parse_date_text("on Friday", "2020-01-02") == DateValue("2019-12-27")
+    assert parse_date_text("this week", "2020-01-02") == DateValue("2019-12-30", "2020-01-02")
+    assert parse_date_text("earlier this week", "2020-01-02") == DateValue(
+        "2019-12-30", "2020-01-02"
+    )
+    assert parse_date_text("last week", "2020-01-02") == DateValue("2019-12-23", "2019-12-29")
+    assert parse_date_text("Thursday") is None  # no publication date: not guessed

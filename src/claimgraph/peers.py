@@ -461,6 +461,10 @@ def run_petrarch(folder: Path, model: str | None = None) -> dict[str, Any]:
             root = c.code[:2]
             plover = cameo_to_plover(c.code, crosswalk)
             tally["root"] += any(x[0] == root for x in coded)
+            tally["dyad"] += any(
+                _code_match(c.source, x[2], True) and _code_match(c.target, x[3], True)
+                for x in coded
+            )
             for level, country in (("exact", False), ("country", True)):
                 tally[level] += any(
                     x[0] == root
@@ -479,6 +483,7 @@ def run_petrarch(folder: Path, model: str | None = None) -> dict[str, Any]:
         "triple_exact": _rate(tally["exact"], tally["codings"]),
         "triple_country": _rate(tally["country"], tally["codings"]),
         "root_only": _rate(tally["root"], tally["codings"]),
+        "dyad": _rate(tally["dyad"], tally["codings"]),
         "plover_type": _rate(tally["plover"], tally["plover_codings"]),
         "no_event_false_alarms": _rate(tally["none_false_alarms"], tally["none_records"]),
         "error_false_alarms": _rate(tally["error_false_alarms"], tally["error_records"]),
@@ -497,6 +502,7 @@ def format_petrarch(result: dict[str, Any]) -> str:
             f"  (source, target, CAMEO root) exact codes {_pct(result['triple_exact'])}",
             f"  (source, target, CAMEO root) countries   {_pct(result['triple_country'])}",
             f"  CAMEO root alone                         {_pct(result['root_only'])}",
+            f"  (source, target) countries, any type     {_pct(result['dyad'])}",
             f"  PLOVER type alone (crosswalked codes)    {_pct(result['plover_type'])}",
             f"  false alarms on no-event records         {_pct(result['no_event_false_alarms'])}",
             f"  false alarms on discarded inputs         {_pct(result['error_false_alarms'])}",

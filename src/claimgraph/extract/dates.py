@@ -151,10 +151,37 @@ def _base_date(published: str | None) -> dt.date | None:
     return dt.date(parts[0], parts[1], parts[2])
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_ALONE = re.compile(r"^(?:on\s+)?(?:(?:early|late)\s+)?(" + "|".join(_WEEKDAYS) + r")$")
+_WEEK = re.compile(r"^(?:(?:earlier|later)\s+)?(this|last|past|previous)\s+week$")
+
+
+def _weekday_or_week(low: str, base: dt.date) -> DateValue | None:
+    """News conventions: a bare weekday is the latest such day on or before publication
+    ("Thursday" in a Thursday paper is that day); "this week" runs from its Monday to the
+    publication day, "last week" is the whole week before."""
+    m = _WEEKDAY_ALONE.match(low)
+    if m:
+        back = (base.weekday() - _WEEKDAYS.index(m.group(1))) % 7
+        return DateValue((base - dt.timedelta(days=back)).isoformat())
+    m = _WEEK.match(low)
+    if m:
+        monday = base - dt.timedelta(days=base.weekday())
+        if m.group(1) == "this":
+            return DateValue(monday.isoformat(), base.isoformat())
+        start = monday - dt.timedelta(days=7)
+        return DateValue(start.isoformat(), (start + dt.timedelta(days=6)).isoformat())
+    return None
+
+
 def _relative(text: str, base: dt.date | None) -> DateValue | None:
-    """Relative expressions need a full publication date; dateparser reads them."""
+    """Relative expressions need a full publication date; weekdays and weeks are read by rule
+    (:func:`_weekday_or_week`), the rest by dateparser."""
     if base is None:
         return None
+    ruled = _weekday_or_week(" ".join(text.lower().split()), base)
+    if ruled is not None:
+        return ruled
     import dateparser  # slow to import: only when a relative date appears
 
     when = dateparser.parse(
