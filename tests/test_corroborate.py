@@ -63,6 +63,7 @@ class Ev:
     actors: tuple[str, ...] = ()
     recipients: tuple[str, ...] = ()
     date: str | None = "2021-11-07"
+    date_end: str | None = None
     modality: str = "asserted"
     quantities: tuple[Quantity, ...] = ()
     flags: tuple[Flag, ...] = ()
@@ -103,6 +104,7 @@ def build(article: Article, actors: dict[str, Actor] = ACTORS) -> Extraction:
                 actors=ev.actors,
                 recipients=ev.recipients,
                 date=ev.date,
+                date_end=ev.date_end,
                 modality=ev.modality,
                 quantities=ev.quantities,
                 flags=ev.flags,
@@ -373,6 +375,33 @@ def test_day_dates_within_tolerance_merge_and_are_reported(store: Store) -> None
     (con,) = list_contradictions(store)
     assert con["kind"] == "date"
     assert {s["claim"] for s in con["sides"]} == {"2021-11-06", "2021-11-07"}
+
+
+def test_a_date_range_is_not_the_day_it_starts_on(store: Store) -> None:
+    """ "earlier this week" (1 to 7 November) against "on 7 November": no date contradiction."""
+    week = Article(
+        "Wire B",
+        [
+            (
+                "Kata'ib Hezbollah attacked al-Kadhimi earlier this week.",
+                Ev(actors=(KH,), recipients=(KAD,), date="2021-11-01", date_end="2021-11-07"),
+            )
+        ],
+    )
+    day = Article(
+        "Wire C",
+        [
+            (
+                "Kata'ib Hezbollah attacked al-Kadhimi on 7 November.",
+                Ev(actors=(KH,), recipients=(KAD,)),
+            )
+        ],
+    )
+    exs = write(store, [week, day])
+    corroborate(store)
+    a, b = (event_status(store, ex.events[0].id) for ex in exs)
+    assert a["cluster"] == b["cluster"]
+    assert [c["kind"] for c in list_contradictions(store)] == []
 
 
 def test_undated_events_need_both_sides_and_two_documents(store: Store) -> None:

@@ -157,11 +157,12 @@ def _order(m: _Member) -> tuple[int, int, str, str]:
 
 def _member(row: sqlite3.Row, parts: dict[str, tuple[list[str], list[str]]]) -> _Member:
     actors, recipients = parts.get(row["id"], ([], []))
-    s = dates.span(row["date"])
+    date = dates.covering(row["date"], row["date_end"])
+    s = dates.span(date)
     return _Member(
         id=row["id"],
         type=row["type"],
-        date=row["date"],
+        date=date,
         document=row["document"],
         actors=frozenset(actors),
         recipients=frozenset(recipients),
@@ -178,7 +179,7 @@ def _participants(rows: list[sqlite3.Row]) -> dict[str, tuple[list[str], list[st
 
 def _unassigned(conn: sqlite3.Connection) -> list[_Member]:
     rows = conn.execute(
-        "SELECT e.id, e.type, e.date, e.document FROM events e"
+        "SELECT e.id, e.type, e.date, e.date_end, e.document FROM events e"
         " LEFT JOIN corr_cluster_events c ON c.event = e.id WHERE c.event IS NULL"
     ).fetchall()
     if not rows:
@@ -211,7 +212,7 @@ def _load(
         clusters[r["id"]] = _Cluster(r["id"], r["type"], lo, hi, r["founder"])
     rows = select_in(
         conn,
-        "SELECT c.cluster, e.id, e.type, e.date, e.document FROM corr_cluster_events c"
+        "SELECT c.cluster, e.id, e.type, e.date, e.date_end, e.document FROM corr_cluster_events c"
         " JOIN events e ON e.id = c.event WHERE c.cluster IN ({marks}) ORDER BY c.rowid",
         ids,
     )

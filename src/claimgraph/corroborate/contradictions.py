@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from claimgraph.corroborate.dates import DAY, span
+from claimgraph.corroborate.dates import DAY, covering, span
 from claimgraph.corroborate.tables import Transaction, ensure_tables, execute_in, select_in
 from claimgraph.ids import digest
 from claimgraph.store import Store
@@ -69,8 +69,9 @@ def load_claims(conn: sqlite3.Connection, clusters: list[str]) -> dict[str, list
     """The member claims of the given clusters, in a stable order."""
     rows = select_in(
         conn,
-        "SELECT c.cluster, e.id, e.type, e.date, e.modality, e.document, e.quote, e.quantities,"
-        " e.flags, d.publisher FROM corr_cluster_events c JOIN events e ON e.id = c.event"
+        "SELECT c.cluster, e.id, e.type, e.date, e.date_end, e.modality, e.document, e.quote,"
+        " e.quantities, e.flags, d.publisher FROM corr_cluster_events c"
+        " JOIN events e ON e.id = c.event"
         " JOIN documents d ON d.id = e.document WHERE c.cluster IN ({marks})",
         clusters,
     )
@@ -90,7 +91,7 @@ def load_claims(conn: sqlite3.Connection, clusters: list[str]) -> dict[str, list
                 id=r["id"],
                 cluster=r["cluster"],
                 type=r["type"],
-                date=r["date"],
+                date=covering(r["date"], r["date_end"]),
                 modality=r["modality"],
                 document=r["document"],
                 publisher=r["publisher"],

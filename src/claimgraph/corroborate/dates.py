@@ -48,6 +48,19 @@ def span(date: str | None) -> tuple[int, int, int] | None:
         return None
 
 
+def covering(date: str | None, end: str | None) -> str | None:
+    """The partial date that covers a range ("this week": 2019-12-30 to 2020-01-02): its common
+    month or year, else None. Corroboration compares single partial dates; a range is never
+    taken for the day it starts on."""
+    if not date or not end:
+        return date
+    if date[:7] == end[:7] and len(date) >= 7:
+        return date[:7]
+    if date[:4] == end[:4]:
+        return date[:4]
+    return None
+
+
 def iso(ordinal: int) -> str:
     return dt.date.fromordinal(ordinal).isoformat()
 
