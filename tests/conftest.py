@@ -42,6 +42,12 @@ def analyzer(kb: KnowledgeBase) -> Analyzer:
     return Analyzer(kb)
 
 
+def coded(ex: Extraction) -> list[tuple[str, list[str], list[str]]]:
+    """Each event as (type, sorted actor names, sorted recipient names)."""
+    names = lambda ids: sorted(ex.actors[i].name for i in ids)  # noqa: E731
+    return [(e.type, names(e.actors), names(e.recipients)) for e in ex.events]
+
+
 def make_document(
     text: str, published: str | None = None, publisher: str | None = "Test Wire"
 ) -> Document:

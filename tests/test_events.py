@@ -8,14 +8,10 @@ import pytest
 
 from claimgraph.model import Extraction
 from claimgraph.pipeline import Analyzer
+from tests.conftest import coded as _coded
 from tests.conftest import make_document
 
 Coded = tuple[str, list[str], list[str]]
-
-
-def _coded(ex: Extraction) -> list[Coded]:
-    n = lambda ids: sorted(ex.actors[i].name for i in ids)  # noqa: E731
-    return [(e.type, n(e.actors), n(e.recipients)) for e in ex.events]
 
 
 def _full(ex: Extraction) -> list[tuple[Any, ...]]:

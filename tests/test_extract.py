@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from claimgraph.model import Extraction
+from tests.conftest import coded
 
 
 def _events(ex: Extraction) -> list[tuple[str, list[str], list[str], str | None, str, str | None]]:
@@ -242,14 +243,7 @@ def test_members_of_a_plural_group_noun(analyze_small: Any) -> None:
         "Kata'ib Hezbollah is designated a terrorist organization by the governments of Iraq "
         "and the United States."
     )
-    assert ("SANCTION", ["Iraq", "United States"], ["Kata'ib Hezbollah"]) in [
-        (
-            e.type,
-            sorted(ex.actors[a].name for a in e.actors),
-            [ex.actors[r].name for r in e.recipients],
-        )
-        for e in ex.events
-    ]
+    assert ("SANCTION", ["Iraq", "United States"], ["Kata'ib Hezbollah"]) in coded(ex)
 
 
 def test_receiving_from_a_giver(analyze_small: Any) -> None:
@@ -258,11 +252,7 @@ def test_receiving_from_a_giver(analyze_small: Any) -> None:
         "Kata'ib Hezbollah is a militia. It has received funding and training from the "
         "Islamic Revolutionary Guard Corps."
     )
-    coded = [
-        (e.type, [ex.actors[a].name for a in e.actors], [ex.actors[r].name for r in e.recipients])
-        for e in ex.events
-    ]
-    assert ("AID", ["Islamic Revolutionary Guard Corps"], ["Kata'ib Hezbollah"]) in coded
+    assert ("AID", ["Islamic Revolutionary Guard Corps"], ["Kata'ib Hezbollah"]) in coded(ex)
 
 
 def test_undated_report_takes_the_year_of_its_title(analyze_small: Any) -> None:

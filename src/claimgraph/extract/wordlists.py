@@ -2,55 +2,10 @@
 
 from __future__ import annotations
 
-# Nouns whose modifier names the actor: "U.S. forces", "Iran's government", "Iraqi officials".
-GROUP_NOUNS = frozenset(
-    [
-        "government",
-        "governments",
-        "forces",
-        "force",
-        "troops",
-        "military",
-        "army",
-        "officials",
-        "official",
-        "authorities",
-        "leaders",
-        "leadership",
-        "regime",
-        "administration",
-        "police",
-        "soldiers",
-        "personnel",
-        "diplomats",
-        "embassy",
-        "navy",
-        "jets",
-        "aircraft",
-        "warplanes",
-        "drones",
-        "cabinet",
-        "ministry",
-        "parliament",
-        "delegation",
-        "envoy",
-        "spokesman",
-        "spokesperson",
-        "intelligence",
-        "security",
-        "fighters",
-        "members",
-        "militants",
-        "commanders",
-        "supporters",
-        "units",
-        "brigades",
-        "battalions",
-        "operatives",
-        "agents",
-        "loyalists",
-        "wing",
-        # what an actor owns or occupies: attacking X's residence is attacking X
+# Group nouns of what an actor owns or occupies: attacking a person's residence is attacking
+# the person (while a person's guards are not the person).
+PROPERTY_NOUNS = frozenset(
+    {
         "residence",
         "home",
         "house",
@@ -64,8 +19,62 @@ GROUP_NOUNS = frozenset(
         "motorcade",
         "interests",
         "targets",
-    ]
+        "embassy",
+    }
 )
+# Nouns whose modifier names the actor: "U.S. forces", "Iran's government", "Iraqi officials".
+GROUP_NOUNS = (
+    frozenset(
+        [
+            "government",
+            "governments",
+            "forces",
+            "force",
+            "troops",
+            "military",
+            "army",
+            "officials",
+            "official",
+            "authorities",
+            "leaders",
+            "leadership",
+            "regime",
+            "administration",
+            "police",
+            "soldiers",
+            "personnel",
+            "diplomats",
+            "embassy",
+            "navy",
+            "jets",
+            "aircraft",
+            "warplanes",
+            "drones",
+            "cabinet",
+            "ministry",
+            "parliament",
+            "delegation",
+            "envoy",
+            "spokesman",
+            "spokesperson",
+            "intelligence",
+            "security",
+            "fighters",
+            "members",
+            "militants",
+            "commanders",
+            "supporters",
+            "units",
+            "brigades",
+            "battalions",
+            "operatives",
+            "agents",
+            "loyalists",
+            "wing",
+        ]
+    )
+    | PROPERTY_NOUNS
+)  # attacking X's residence is attacking X
 # Heads of generic groups that can be actors when qualified: "Tehran-backed militias",
 # "pro-Iran parties", "Iraqi protesters".
 GENERIC_HEADS = {
@@ -109,23 +118,3 @@ RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
 FIRST_PERSON = frozenset({"we", "us", "our", "ours", "i", "me", "my", "ourselves"})
 # Heads whose national or named modifier is their backer: "Iranian proxies".
 PROXY_HEADS = frozenset({"proxy", "proxies", "surrogate", "surrogates"})
-# Group nouns of what an actor owns or occupies: attacking a person's residence is attacking
-# the person (while a person's guards are not the person).
-PROPERTY_NOUNS = frozenset(
-    {
-        "residence",
-        "home",
-        "house",
-        "convoy",
-        "office",
-        "headquarters",
-        "base",
-        "bases",
-        "camp",
-        "compound",
-        "motorcade",
-        "interests",
-        "targets",
-        "embassy",
-    }
-)
