@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from conftest import coded as _coded
+from conftest import make_document
 
 from claimgraph.model import Extraction
 from claimgraph.pipeline import Analyzer
-from tests.conftest import coded as _coded
-from tests.conftest import make_document
 
 Coded = tuple[str, list[str], list[str]]
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from conftest import coded
 
 from claimgraph.model import Extraction
-from tests.conftest import coded
 
 
 def _events(ex: Extraction) -> list[tuple[str, list[str], list[str], str | None, str, str | None]]:
@@ -276,3 +276,26 @@ def test_a_statement_in_the_present_is_dated_by_publication(analyze_small: Any) 
     assert dates == {"ACCUSE": "2020-01-05", "ASSAULT": None}
     past = analyze_small("Kata'ib Hezbollah had attacked the U.S. embassy.", "2020-01-05")
     assert [e.date for e in past.events] == [None]
+
+
+def test_a_headline_phrase_is_not_a_new_actor(analyze_small: Any) -> None:
+    """In a headline-case line every word is capitalised, so NER's guesses there are no evidence
+    of a name; names on file still resolve."""
+    ex = analyze_small(
+        "Ten Years of Basra Smugglers’ Reign in Umm Qasr\n\n"
+        "Hadi al-Amiri met smugglers in Umm Qasr on Monday."
+    )
+    assert not any("Reign" in a.name or "Smugglers" in a.name for a in ex.actors.values())
+    assert "Hadi al-Amiri" in {a.name for a in ex.actors.values()}
+
+
+def test_a_title_word_alone_is_not_an_actor(resolve_small: Any) -> None:
+    """ "Supreme" split off "Supreme Leader" by NER is part of a title, not an organisation."""
+    from claimgraph.actors.resolve import _headline_case, _only_title_words
+
+    doc, _ = resolve_small("The Supreme Leader Farid Hamadani spoke. Deputy Chief Of Staff Rises.")
+    sup = next(t for t in doc if t.text == "Supreme")
+    assert _only_title_words(doc, sup.i, sup.i + 1)
+    assert not _only_title_words(doc, sup.i, sup.i + 3)
+    first, second = list(doc.sents)
+    assert not _headline_case(first) and _headline_case(second)

@@ -93,6 +93,23 @@ def test_no_person_typed_as_place_and_no_merges(sample: Extraction) -> None:
     assert {"Nouri al-Maliki", "Hadi al-Amiri", "Ali Khamenei", "Qassem Soleimani"} <= persons
 
 
+def test_new_actors_are_names_not_titles_or_headline_phrases(
+    sample: Extraction, analyzer: Analyzer
+) -> None:
+    """Actors not on file come from body text and are more than a title word ("Supreme")."""
+    from claimgraph.actors.resolve import _headline_case, _only_title_words
+
+    new = {aid for aid in sample.actors if analyzer.kb.actor(aid) is None}
+    assert new, "the article names at least one group not on file"
+    doc = analyzer.nlp(sample.document.text)
+    for m in sample.mentions:
+        if m.actor in new:
+            span = doc.char_span(m.start, m.end)
+            assert span is not None, m.text
+            assert not _only_title_words(doc, span.start, span.end), m.text
+            assert not _headline_case(span.sent), m.text
+
+
 def _surfaces_by_id(ex: Extraction) -> dict[str, set[str]]:
     out: dict[str, set[str]] = defaultdict(set)
     for m in ex.mentions:
