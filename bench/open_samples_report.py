@@ -60,22 +60,39 @@ def run(db: Path) -> dict[str, Any]:
         multi = {cid: evs for cid, evs in clusters.items() if len({e["doc"] for e in evs}) > 1}
         cons = list_contradictions(store)
         for c in cons:
-            docs = set()
+            quotes: list[tuple[str, str]] = []
             for side in c.get("sides", []):
                 for ev in side.get("evidence", []):
-                    docs.add(files.get(ev.get("document"), "?"))
-            if not docs and c.get("cluster"):
-                docs = {e["doc"] for e in clusters.get(c["cluster"], [])}
-            c["docs"] = sorted(docs)
+                    quotes.append((files.get(ev.get("document"), "?"), ev.get("quote", "")))
+            c["quotes"] = quotes
+            c["docs"] = sorted({d for d, _ in quotes})
     return {"clusters": multi, "contradictions": cons}
 
 
+def _anchored(quotes: dict[str, Any], evidence: list[tuple[str, str]]) -> set[str]:
+    """The documents whose anchor (one string or a list) occurs in a quote given for them."""
+    hits = set()
+    for doc, quote in evidence:
+        want = quotes.get(doc)
+        if want is None:
+            continue
+        flat = " ".join(quote.split())
+        if any(a in flat for a in ([want] if isinstance(want, str) else want)):
+            hits.add(doc)
+    return hits
+
+
 def matches_cluster(expected: dict[str, Any], events: list[dict[str, Any]]) -> bool:
-    docs = {e["doc"] for e in events if e["type"] == expected["type"]}
-    if len(docs & set(expected["docs"])) < 2:
+    evidence = [(e["doc"], e["quote"]) for e in events if e["type"] == expected["type"]]
+    return len(_anchored(expected["quotes"], evidence)) >= 2
+
+
+def matches_contradiction(expected: dict[str, Any], found: dict[str, Any]) -> bool:
+    if found["kind"] != expected["kind"]:
         return False
-    wanted = set(expected.get("participants") or [])
-    return not wanted or any(wanted <= set(e["participants"]) for e in events)
+    evidence = [(d, q) for d, q in found["quotes"]]
+    need = 1 if expected["kind"] == "knowledge_base" else 2
+    return len(_anchored(expected["quotes"], evidence)) >= need
 
 
 def main() -> None:
@@ -98,16 +115,10 @@ def main() -> None:
     cl_recall = sum(1 for ids in cl_hits.values() if ids) / len(reading["clusters"])
     cl_precision = len(matched_found) / len(found_clusters) if found_clusters else None
 
-    con_hits: dict[str, list[int]] = {}
-    for x in reading["contradictions"]:
-        con_hits[x["id"]] = [
-            i
-            for i, c in enumerate(found["contradictions"])
-            if c["kind"] == x["kind"]
-            and set(x["docs"])
-            <= set(c["docs"]) | ({"seed"} if x["kind"] == "knowledge_base" else set())
-            and (x["kind"] != "knowledge_base" or "seed" in c["docs"])
-        ]
+    con_hits = {
+        x["id"]: [i for i, c in enumerate(found["contradictions"]) if matches_contradiction(x, c)]
+        for x in reading["contradictions"]
+    }
     matched_cons = {i for ids in con_hits.values() for i in ids}
     con_recall = sum(1 for ids in con_hits.values() if ids) / len(reading["contradictions"])
     con_precision = (
@@ -130,7 +141,8 @@ def main() -> None:
     )
     for x in reading["clusters"]:
         print(
-            f"  [{'x' if cl_hits[x['id']] else ' '}] {x['id']}: {x['about']} ({', '.join(x['docs'])})"
+            f"  [{'x' if cl_hits[x['id']] else ' '}] {x['id']}: {x['about']}"
+            f" ({', '.join(x['quotes'])})"
         )
     for cid, evs in found_clusters.items():
         if cid not in matched_found:
