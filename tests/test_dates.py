@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from claimgraph.extract.dates import DateValue, parse_date_text
+from claimgraph.extract.dates import DateValue, parse_date_text, parse_time_text
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,30 @@ def test_weekdays_and_weeks_follow_news_conventions() -> None:
     )
     assert parse_date_text("last week", "2020-01-02") == DateValue("2019-12-23", "2019-12-29")
     assert parse_date_text("Thursday") is None  # no publication date: not guessed
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("this morning", "2013-02-09"),
+        ("tonight", "2013-02-09"),
+        ("last night", "2013-02-08"),
+        ("yesterday evening", "2013-02-08"),
+        ("the morning", None),  # no day named
+        ("early morning", None),
+        ("10:30 a.m.", None),  # a clock time dates nothing by itself
+    ],
+)
+def test_parts_of_a_day_relative_to_publication(text: str, expected: str | None) -> None:
+    value = parse_time_text(text, "2013-02-09")
+    assert (value.value if value else None) == expected
+    assert parse_time_text(text, None) is None
+
+
+def test_this_morning_dates_the_event(analyze_small: object) -> None:
+    ex = analyze_small(  # type: ignore[operator]
+        "Hadi al-Amiri condemned the attack that took place this morning at Camp Ashraf"
+        " killing 6 people.",
+        published="2013-02-09",
+    )
+    assert {e.type: e.date for e in ex.events}.get("ASSAULT") == "2013-02-09"

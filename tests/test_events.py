@@ -208,6 +208,18 @@ def test_modality_and_coding(analyze_small: Any, text: str, expected: tuple[Any,
     assert expected in _full(analyze_small(text, published="2022-07-25"))
 
 
+def test_an_attack_that_killed_people_stands_on_its_own(analyze_small: Any) -> None:
+    """ "the attack that took place at X killing 6 people": an event though no one is named,
+    wherever the parse hangs "killing" inside the relative clause."""
+    ex = analyze_small(
+        "Hadi al-Amiri condemns the attack that took place this morning at Camp Ashraf killing"
+        " 6 people and injuring dozens more."
+    )
+    assault = [e for e in ex.events if e.type == "ASSAULT"]
+    assert len(assault) == 1 and not assault[0].actors and not assault[0].recipients
+    assert assault[0].location == "Camp Ashraf"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -9,7 +9,7 @@ from typing import Any
 
 from claimgraph.actors import Resolution
 from claimgraph.extract.coding import recode
-from claimgraph.extract.dates import DateValue, parse_date_text
+from claimgraph.extract.dates import DateValue, parse_date_text, parse_time_text
 from claimgraph.extract.events import (
     Trigger,
     mode_of,
@@ -52,6 +52,10 @@ def _dates_in(
                 named.append((ent, DateValue(event.start, event.end)))
         elif ent.label_ == "DATE":
             value = parse_date_text(ent.text, published, year_hint)
+            if value is not None:
+                out.append((ent, value))
+        elif ent.label_ == "TIME":
+            value = parse_time_text(ent.text, published)
             if value is not None:
                 out.append((ent, value))
     return out or named

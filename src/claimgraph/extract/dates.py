@@ -174,6 +174,25 @@ def _weekday_or_week(low: str, base: dt.date) -> DateValue | None:
     return None
 
 
+_DAY_PART = re.compile(
+    r"^(?:(this|last|yesterday|early|late)\s+)?(morning|afternoon|evening|night)$|^(tonight)$"
+)
+
+
+def parse_time_text(text: str, published: str | None) -> DateValue | None:
+    """The day of a TIME entity that names a part of a day relative to publication: "this
+    morning" and "tonight" are the day of publication, "last night" and "yesterday evening" the
+    day before. Clock times and bare day parts ("in the morning") date nothing."""
+    base = _base_date(published)
+    if base is None:
+        return None
+    m = _DAY_PART.match(" ".join(text.lower().split()).strip(" ,."))
+    if m is None or (m[2] and m[1] in (None, "early", "late")):
+        return None
+    day = base - dt.timedelta(days=1) if m[1] in ("last", "yesterday") else base
+    return DateValue(day.isoformat())
+
+
 def _relative(text: str, base: dt.date | None) -> DateValue | None:
     """Relative expressions need a full publication date; weekdays and weeks are read by rule
     (:func:`_weekday_or_week`), the rest by dateparser."""

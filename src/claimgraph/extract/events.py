@@ -271,15 +271,15 @@ def standalone(noun: Any, lex: Lexicon) -> bool:
     assassination attempt", "a rocket attack that killed six people"."""
     if _victim_verb(noun) is not None:
         return True
-    clauses = [c for c in noun.children if c.dep_ in ("relcl", "acl")]
-    # "an attack that took place at X killing six people"
-    clauses += [g for c in clauses for g in c.children if g.dep_ in ("advcl", "conj")]
-    for clause in clauses:
-        if lex.verbs.get(clause.lemma_.lower(), ("",))[0] != "ASSAULT":
-            continue
-        for obj in clause.children:
-            if obj.dep_ == "dobj" and any(c.like_num for c in obj.subtree):
-                return True
+    # "an attack that killed six people", "an attack that took place at X killing six people"
+    # (the parse may hang "killing" anywhere inside the relative clause)
+    for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl")):
+        for verb in clause.subtree:
+            if verb.pos_ != "VERB" or lex.verbs.get(verb.lemma_.lower(), ("",))[0] != "ASSAULT":
+                continue
+            for obj in verb.children:
+                if obj.dep_ == "dobj" and any(c.like_num for c in obj.subtree):
+                    return True
     return False
 
 
