@@ -67,6 +67,7 @@ class Ev:
     modality: str = "asserted"
     quantities: tuple[Quantity, ...] = ()
     flags: tuple[Flag, ...] = ()
+    location: str | None = None
 
 
 @dataclass
@@ -108,6 +109,7 @@ def build(article: Article, actors: dict[str, Actor] = ACTORS) -> Extraction:
                 modality=ev.modality,
                 quantities=ev.quantities,
                 flags=ev.flags,
+                location=ev.location,
             )
         )
     used = {a for e in events for a in (*e.actors, *e.recipients)}
@@ -441,6 +443,162 @@ def test_undated_events_need_both_sides_and_two_documents(store: Store) -> None:
     assert first != second  # same document: two mentions may be two attacks
     assert other in (first, second)  # another document, both sides overlap
     assert passive not in (first, second, other)  # one side only: too little to go on undated
+
+
+def test_reports_without_participants_meet_at_the_same_place_on_the_same_day(
+    store: Store,
+) -> None:
+    """ "Camp Ashraf came under rocket fire" and "an attack at Camp Ashraf killed six" on one day
+    are one event; a same-day attack elsewhere, or at a state-wide place, is not."""
+    at = lambda where, date="2013-02-09": Ev(date=date, location=where)  # noqa: E731
+    articles = [
+        Article("One", [("Camp Ashraf came under rocket fire.", at("Camp Ashraf"))]),
+        Article("Two", [("An attack at Camp Ashraf killed six.", at("Camp Ashraf"))]),
+        Article("Three", [("An attack at Camp Bucca killed two.", at("Camp Bucca"))]),
+        Article("Four", [("An attack in Iraq killed two.", at("Iraq"))]),
+        Article("Five", [("An attack in Baghdad killed three.", at("Baghdad"))]),
+        Article("Six", [("Camp Ashraf was shelled later.", at("Camp Ashraf", "2013-03-09"))]),
+    ]
+    exs = [build(a) for a in articles]
+    iraq = Actor("Q-iraq-state", "Iraq", "state", "IRQ", aliases=("Baghdad",))
+    exs[3].actors[iraq.id] = iraq  # the state, as resolution stores it from its mention
+    for ex in exs:
+        assert store.write(ex)
+    corroborate(store)
+    one, two, three, four, five, six = (
+        event_status(store, ex.events[0].id)["cluster"] for ex in exs
+    )
+    assert one == two
+    assert len({one, three, four, six}) == 4
+    assert four != five  # a state (or its capital as its alias) is no place to tell events apart
+
+
+def test_a_short_range_meets_a_day_with_another_perpetrator(store: Store) -> None:
+    """ "approved the attacks on the embassy that took place this week" and "on 31 December
+    militants attacked the embassy": one event, two perpetrators."""
+    week = Ev(actors=(IRAN,), recipients=(USA,), date="2019-12-30", date_end="2020-01-02")
+    day = Ev(actors=(KH,), recipients=(USA,), date="2019-12-31")
+    exs = write(
+        store,
+        [
+            Article("One", [("Iran approved this week's attacks on the Americans.", week)]),
+            Article("Two", [("On December 31, Kata'ib Hezbollah attacked the Americans.", day)]),
+        ],
+    )
+    corroborate(store)
+    a, b = (event_status(store, ex.events[0].id)["cluster"] for ex in exs)
+    assert a == b
+    assert [c["kind"] for c in list_contradictions(store)] == ["perpetrator"]
+
+
+def test_an_undated_report_joins_the_one_dated_event_it_can_be(store: Store) -> None:
+    """An undated document's "the United States killed al-Kadhimi's guard" joins the one dated
+    report of that attack; with two dated candidates it joins neither."""
+    undated = Ev(actors=(USA,), recipients=(KAD,), date=None)
+    exs = write(
+        store,
+        [
+            Article(
+                "Dated",
+                [
+                    (
+                        "The United States attacked al-Kadhimi in January 2020.",
+                        Ev(actors=(USA,), recipients=(KAD,), date="2020-01"),
+                    )
+                ],
+            ),
+            Article(
+                "Undated", [("The United States attacked al-Kadhimi.", undated)], published=None
+            ),
+        ],
+    )
+    corroborate(store)
+    a, b = (event_status(store, ex.events[0].id)["cluster"] for ex in exs)
+    assert a == b
+    more = write(
+        store,
+        [
+            Article(
+                "Dated 2",
+                [
+                    (
+                        "The United States attacked al-Kadhimi in May 2021.",
+                        Ev(actors=(USA,), recipients=(KAD,), date="2021-05"),
+                    )
+                ],
+            ),
+            Article(
+                "Undated 2",
+                [("The United States has attacked al-Kadhimi, it says.", undated)],
+                published=None,
+            ),
+        ],
+    )
+    corroborate(store)
+    c = event_status(store, more[1].events[0].id)["cluster"]
+    assert c not in (a, event_status(store, more[0].events[0].id)["cluster"])
+
+
+def test_an_undated_report_in_a_dated_article_speaks_of_the_month_before(store: Store) -> None:
+    """ "The protests have led to the resignation of the prime minister" (published 7 December)
+    joins the resignation reported for 1 December, not one from the year before."""
+    resign = lambda date: Ev(type="RETREAT", actors=(KAD,), date=date)  # noqa: E731
+    exs = write(
+        store,
+        [
+            Article("Gazette", [("Al-Kadhimi resigned on December 1.", resign("2019-12-01"))]),
+            Article("Courier", [("Al-Kadhimi resigned in 2018.", resign("2018-06-01"))]),
+            Article(
+                "Wire",
+                [("The protests led to al-Kadhimi's resignation.", resign(None))],
+                published="2019-12-07",
+            ),
+            Article(
+                "Other",
+                [("Al-Kadhimi's resignation was long expected.", resign(None))],
+                published="2020-06-07",
+            ),
+        ],
+    )
+    corroborate(store)
+    gazette, courier, wire, other = (event_status(store, ex.events[0].id)["cluster"] for ex in exs)
+    assert wire == gazette != courier
+    assert other not in (gazette, courier)
+
+
+def test_undated_statements_of_a_history_join_no_dated_event(store: Store) -> None:
+    """An undated article whose dates run over decades does not say when its undated
+    statements happened."""
+    history = Article(
+        "Encyclopedia",
+        [
+            ("Kata'ib Hezbollah was founded in 2003.", Ev(type="AGREE", actors=(KH,), date="2003")),
+            (
+                "Kata'ib Hezbollah fought the Americans until 2020.",
+                Ev(type="COERCE", actors=(KH,), date="2020"),
+            ),
+            (
+                "Kata'ib Hezbollah attacks American targets.",
+                Ev(actors=(KH,), recipients=(USA,), date=None),
+            ),
+        ],
+        published=None,
+    )
+    dated = Article(
+        "Wire",
+        [
+            (
+                "Kata'ib Hezbollah attacked Americans on May 3.",
+                Ev(actors=(KH,), recipients=(USA,), date="2015-05-03"),
+            )
+        ],
+    )
+    exs = write(store, [dated, history])
+    corroborate(store)
+    assert (
+        event_status(store, exs[1].events[2].id)["cluster"]
+        != event_status(store, exs[0].events[0].id)["cluster"]
+    )
 
 
 def test_shuffled_insertion_gives_the_same_clusters(tmp_path: Path) -> None:

@@ -24,6 +24,7 @@ store. Clusters are never split or merged after the fact.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -31,6 +32,7 @@ from dataclasses import dataclass, field
 from claimgraph.corroborate import dates
 from claimgraph.corroborate.tables import Transaction, ensure_tables, select_in
 from claimgraph.ids import digest
+from claimgraph.names import normalise
 from claimgraph.store import Store
 
 TYPE_FAMILIES: dict[str, str] = {}
@@ -49,27 +51,53 @@ def family(event_type: str) -> str:
 class _Member:
     id: str
     type: str
-    date: str | None
+    date: str | None  # the partial date shown for the cluster (a range: its covering month/year)
     document: str
     actors: frozenset[str]
     recipients: frozenset[str]
-    day: int | None  # ordinal of a day-precision date
+    span: dates.Span | None  # the days the event's date or date range covers
+    place: str | None = None  # normalised name of a place more specific than a state
+    frame: tuple[int, int] | None = None  # when undated: the days its document speaks of
+    published: bool = False  # its document has a publication date
+    joinable: bool = True  # when undated: may be one of a dated cluster (see _fit_undated)
 
     @property
     def participants(self) -> frozenset[str]:
         return self.actors | self.recipients
 
+    @property
+    def day(self) -> int | None:
+        """The ordinal of a day-precision date."""
+        return self.span[0] if self.span is not None and self.span[2] == dates.DAY else None
+
+    @property
+    def narrow(self) -> bool:
+        """Dated to a day or a range of at most a week ("this week")."""
+        return self.span is not None and self.span[1] - self.span[0] <= 7
+
+    def _keys(self, periods: list[str]) -> list[str]:
+        fam = family(self.type)
+        names = sorted(self.participants) + ([f"@{self.place}"] if self.place else [])
+        return [f"{fam}|{period}|{p}" for period in periods for p in names]
+
+    def _pair_keys(self) -> list[str]:
+        """Period-free keys for a full match (actor with recipient, or actor at a place)."""
+        fam = family(self.type)
+        others = sorted(self.recipients) + ([f"@{self.place}"] if self.place else [])
+        return [f"{fam}|*|{a}>{o}" for a in sorted(self.actors) for o in others]
+
     def index_keys(self) -> list[str]:
-        period = dates.index_period(self.date)
-        return [f"{family(self.type)}|{period}|{p}" for p in sorted(self.participants)]
+        return self._keys(dates.index_periods(self.span)) + self._pair_keys()
 
     def lookup_keys(self) -> list[str]:
-        fam = family(self.type)
-        return [
-            f"{fam}|{period}|{p}"
-            for period in dates.lookup_periods(self.date)
-            for p in sorted(self.participants)
-        ]
+        keys = self._keys(dates.lookup_periods(self.span))
+        if self.span is None and self.joinable:
+            # an undated report may still be one of a dated cluster (see _fit_undated)
+            if self.published and self.frame is not None:
+                keys += self._keys(dates.lookup_periods((*self.frame, dates.MONTH)))
+            else:
+                keys += self._pair_keys()
+        return keys
 
 
 @dataclass(slots=True)
@@ -89,7 +117,7 @@ class _Cluster:
         self.members.append(m)
         self.actors |= m.actors
         self.recipients |= m.recipients
-        w = dates.window(m.date)
+        w = dates.window(m.span)
         if w is not None and self.lo is not None and self.hi is not None:
             self.lo, self.hi = max(self.lo, w[0]), min(self.hi, w[1])
         self.changed = True
@@ -108,66 +136,157 @@ def cluster_id(founder_event: str) -> str:
 
 
 def _pair(e: _Member, m: _Member) -> int:
-    """How well an event matches one member on participants: 3 both sides, 2 one side, 0 none."""
+    """How well an event matches one member on participants: 3 both sides (an actor with a
+    recipient, or with the same specific place when a side names no recipient), 2 one side,
+    0 none."""
     ao, ro = e.actors & m.actors, e.recipients & m.recipients
-    if e.day is None and dates.span(e.date) is None:
-        return 3 if ao and ro else 0
-    if ao and ro:
+    same_place = e.place is not None and e.place == m.place
+    open_r = not e.recipients or not m.recipients
+    open_a = not e.actors or not m.actors
+    if ao and (ro or (same_place and open_r)):
         return 3
-    if ao and (not e.recipients or not m.recipients):
+    if ro and same_place and open_a:
+        return 3
+    if (ao and open_r) or (ro and open_a):
         return 2
-    if ro and (not e.actors or not m.actors):
-        return 2
+    if same_place and (not e.participants or not m.participants) and e.narrow and m.narrow:
+        return 2  # "Camp X came under a rocket attack" on the same day
     return 0
+
+
+def _conflicting(e: _Member, c: _Cluster) -> bool:
+    """A participant changes role, or both name recipients and none is shared."""
+    if e.actors & c.recipients or e.recipients & c.actors:
+        return True  # actor and recipient swapped: a different event (or a reply to it)
+    return bool(e.recipients and c.recipients and not e.recipients & c.recipients)
 
 
 def _fit(e: _Member, c: _Cluster) -> int:
     """0 if the event cannot join the cluster, else a score (higher is a closer match)."""
     if family(e.type) != family(c.type):
         return 0
-    s = dates.span(e.date)
-    if (s is None) != (c.lo is None):
+    s = e.span
+    if s is None:
+        return _fit_undated(e, c)
+    if c.lo is None or c.hi is None:
         return 0
-    if s is not None and c.lo is not None and c.hi is not None and (s[1] < c.lo or s[0] > c.hi):
+    if s[1] < c.lo or s[0] > c.hi:
         return 0
-    if s is None and any(m.document == e.document for m in c.members):
-        return 0  # undated: two mentions in one document may be two events
-    if e.actors & c.recipients or e.recipients & c.actors:
-        return 0  # actor and recipient swapped: a different event (or a reply to it)
-    if e.recipients and c.recipients and not e.recipients & c.recipients:
-        return 0  # different targets
+    if _conflicting(e, c):
+        return 0
     if e.actors and c.actors and not e.actors & c.actors:
-        # Disagreeing perpetrators: merge on recipients + type + day-precision date only.
-        if e.day is None:
+        # Disagreeing perpetrators: merge on the same target or the same place, the type and a
+        # day (or a range of at most a week) only.
+        if not e.narrow:
             return 0
-        ok = any(m.day is not None and m.recipients & e.recipients for m in c.members)
+        ok = any(
+            m.narrow
+            and (m.recipients & e.recipients or (e.place is not None and e.place == m.place))
+            for m in c.members
+        )
         return 1 if ok else 0
-    best = 0
-    for m in c.members:
-        best = max(best, _pair(e, m))
-        if best == 3:
-            break
-    return best
+    return max((_pair(e, m) for m in c.members), default=0)
+
+
+def _fit_undated(e: _Member, c: _Cluster) -> int:
+    """An undated event joins an undated cluster on a full match with a member from another
+    document. It may join a dated cluster when the cluster's dates fall in the days its document
+    speaks of (the month before publication; else the dates the text gives, widened by a month;
+    else anywhere) and it matches fully, or — within the month before publication — on one
+    side with nothing on the other contradicting it. The caller keeps such a join only when a
+    single dated cluster fits."""
+    if c.lo is None or c.hi is None:
+        if any(m.document == e.document for m in c.members):
+            return 0  # undated: two mentions in one document may be two events
+        if _conflicting(e, c) or (e.actors and c.actors and not e.actors & c.actors):
+            return 0
+        return 3 if any(_pair(e, m) == 3 for m in c.members) else 0
+    if not e.joinable:
+        return 0
+    if e.frame is not None and (c.hi < e.frame[0] or c.lo > e.frame[1]):
+        return 0
+    if _conflicting(e, c) or (e.actors and c.actors and not e.actors & c.actors):
+        return 0
+    best = max((_pair(e, m) for m in c.members if m.document != e.document), default=0)
+    if best == 3 or (best == 2 and e.published and e.frame is not None):
+        return best
+    return 0
 
 
 def _order(m: _Member) -> tuple[int, int, str, str]:
-    s = dates.span(m.date)
+    s = m.span
     return (s[2], s[0], m.type, m.id) if s is not None else (dates.NONE, 0, m.type, m.id)
 
 
-def _member(row: sqlite3.Row, parts: dict[str, tuple[list[str], list[str]]]) -> _Member:
+FRAME_DAYS = 31
+"""An undated report in a dated document is taken to speak of the month before publication; an
+undated document speaks of the dates its text gives, widened by this many days."""
+
+FRAME_MAX_DAYS = 2 * 366
+"""An undated document whose dates span more than this (a history, an encyclopedia article) does
+not say when its undated statements happened: they never join a dated cluster."""
+
+
+def _member(
+    row: sqlite3.Row,
+    parts: dict[str, tuple[list[str], list[str]]],
+    states: frozenset[str] = frozenset(),
+    frames: dict[str, tuple[int, int]] | None = None,
+) -> _Member:
     actors, recipients = parts.get(row["id"], ([], []))
-    date = dates.covering(row["date"], row["date_end"])
-    s = dates.span(date)
+    sp = dates.range_span(row["date"], row["date_end"])
+    place = normalise(row["location"]) if row["location"] else None
+    published = dates.span(row["published"])
+    frame = None
+    joinable = True
+    if sp is None and frames is not None:
+        if published is not None:
+            frame = (published[1] - FRAME_DAYS, published[1])
+        else:
+            frame = frames.get(row["document"])
+            joinable = frame is None or frame[1] - frame[0] <= FRAME_MAX_DAYS + 2 * FRAME_DAYS
     return _Member(
         id=row["id"],
         type=row["type"],
-        date=date,
+        date=dates.covering(row["date"], row["date_end"]),
         document=row["document"],
         actors=frozenset(actors),
         recipients=frozenset(recipients),
-        day=s[0] if s is not None and s[2] == dates.DAY else None,
+        span=sp,
+        place=place if place and place not in states else None,
+        frame=frame,
+        published=published is not None,
+        joinable=joinable,
     )
+
+
+def _state_names(conn: sqlite3.Connection) -> frozenset[str]:
+    """Normalised names and aliases of the states in the store: a state, or its capital
+    written as its alias, is too wide a place to tell events apart."""
+    out: set[str] = set()
+    for name, aliases in conn.execute("SELECT name, aliases FROM actors WHERE type = 'state'"):
+        out.add(normalise(name))
+        out.update(normalise(a) for a in json.loads(aliases or "[]"))
+    return frozenset(out)
+
+
+def _document_frames(conn: sqlite3.Connection, docs: set[str]) -> dict[str, tuple[int, int]]:
+    """For documents without a publication date: the days between the first and the last date
+    their events give, widened by :data:`FRAME_DAYS`."""
+    out: dict[str, tuple[int, int]] = {}
+    for r in select_in(
+        conn,
+        "SELECT e.document, e.date, e.date_end FROM events e JOIN documents d"
+        " ON d.id = e.document WHERE d.published IS NULL AND e.date IS NOT NULL"
+        " AND e.document IN ({marks})",
+        sorted(docs),
+    ):
+        sp = dates.range_span(r[1], r[2])
+        if sp is None:
+            continue
+        lo, hi = out.get(r[0], (sp[0], sp[1]))
+        out[r[0]] = (min(lo, sp[0]), max(hi, sp[1]))
+    return {d: (lo - FRAME_DAYS, hi + FRAME_DAYS) for d, (lo, hi) in out.items()}
 
 
 def _participants(rows: list[sqlite3.Row]) -> dict[str, tuple[list[str], list[str]]]:
@@ -177,9 +296,15 @@ def _participants(rows: list[sqlite3.Row]) -> dict[str, tuple[list[str], list[st
     return out
 
 
-def _unassigned(conn: sqlite3.Connection) -> list[_Member]:
+_EVENT_COLUMNS = (
+    "e.id, e.type, e.date, e.date_end, e.document, e.location, d.published"
+    " FROM events e JOIN documents d ON d.id = e.document"
+)
+
+
+def _unassigned(conn: sqlite3.Connection, states: frozenset[str]) -> list[_Member]:
     rows = conn.execute(
-        "SELECT e.id, e.type, e.date, e.date_end, e.document FROM events e"
+        f"SELECT {_EVENT_COLUMNS}"
         " LEFT JOIN corr_cluster_events c ON c.event = e.id WHERE c.event IS NULL"
     ).fetchall()
     if not rows:
@@ -190,11 +315,12 @@ def _unassigned(conn: sqlite3.Connection) -> list[_Member]:
             " LEFT JOIN corr_cluster_events c ON c.event = ea.event WHERE c.event IS NULL"
         ).fetchall()
     )
-    return sorted((_member(r, parts) for r in rows), key=_order)
+    frames = _document_frames(conn, {r["document"] for r in rows if r["date"] is None})
+    return sorted((_member(r, parts, states, frames) for r in rows), key=_order)
 
 
 def _load(
-    conn: sqlite3.Connection, keys: set[str]
+    conn: sqlite3.Connection, keys: set[str], states: frozenset[str]
 ) -> tuple[dict[str, _Cluster], dict[str, set[str]]]:
     """The existing clusters indexed under any of ``keys``, and the index entries for them."""
     index: dict[str, set[str]] = defaultdict(set)
@@ -212,8 +338,10 @@ def _load(
         clusters[r["id"]] = _Cluster(r["id"], r["type"], lo, hi, r["founder"])
     rows = select_in(
         conn,
-        "SELECT c.cluster, e.id, e.type, e.date, e.date_end, e.document FROM corr_cluster_events c"
-        " JOIN events e ON e.id = c.event WHERE c.cluster IN ({marks}) ORDER BY c.rowid",
+        "SELECT c.cluster, e.id, e.type, e.date, e.date_end, e.document, e.location, d.published"
+        " FROM corr_cluster_events c JOIN events e ON e.id = c.event"
+        " JOIN documents d ON d.id = e.document"
+        " WHERE c.cluster IN ({marks}) ORDER BY c.rowid",
         ids,
     )
     parts = _participants(
@@ -226,7 +354,7 @@ def _load(
     )
     for r in rows:
         c = clusters[r["cluster"]]
-        m = _member(r, parts)
+        m = _member(r, parts, states)
         c.members.append(m)
         c.actors |= m.actors
         c.recipients |= m.recipients
@@ -238,30 +366,18 @@ def update_clusters(store: Store) -> ClusterUpdate:
     conn = store.conn
     ensure_tables(conn)
     with Transaction(conn):
-        events = _unassigned(conn)
+        states = _state_names(conn)
+        events = _unassigned(conn, states)
         if not events:
             return ClusterUpdate(0, 0, 0, ())
         wanted = {k for e in events for k in e.lookup_keys()}
-        clusters, index = _load(conn, wanted)
+        clusters, index = _load(conn, wanted, states)
         placed: list[tuple[str, str, int]] = []
         joined = 0
         for e in events:
-            best: tuple[int, int, str] | None = None
-            cands = sorted({cid for k in e.lookup_keys() for cid in index.get(k, ())})
-            mid = _midpoint(e.date)
-            for cid in cands:
-                c = clusters[cid]
-                score = _fit(e, c)
-                if score == 0:
-                    continue
-                dist = 0
-                if mid is not None and c.lo is not None and c.hi is not None:
-                    dist = abs(mid - (c.lo + c.hi) // 2)
-                rank = (score, -dist, cid)
-                if best is None or rank[:2] > best[:2]:
-                    best = rank
+            best = _best_cluster(e, clusters, index)
             if best is None:
-                w = dates.window(e.date)
+                w = dates.window(e.span)
                 c = _Cluster(
                     cluster_id(e.id), e.type, w[0] if w else None, w[1] if w else None, e.id
                 )
@@ -269,7 +385,7 @@ def update_clusters(store: Store) -> ClusterUpdate:
                 clusters[c.id] = c
                 score = 0
             else:
-                c, score = clusters[best[2]], best[0]
+                c, score = clusters[best[1]], best[0]
                 joined += 1
             c.add(e)
             for k in e.index_keys():
@@ -281,6 +397,33 @@ def update_clusters(store: Store) -> ClusterUpdate:
         return ClusterUpdate(len(placed), new, joined, touched)
 
 
+def _best_cluster(
+    e: _Member, clusters: dict[str, _Cluster], index: dict[str, set[str]]
+) -> tuple[int, str] | None:
+    """(score, cluster id) of the cluster the event fits best, or None."""
+    cands = sorted({cid for k in e.lookup_keys() for cid in index.get(k, ())})
+    best: tuple[int, int, str] | None = None
+    dated: list[tuple[int, str]] = []
+    mid = None if e.span is None else (e.span[0] + e.span[1]) // 2
+    for cid in cands:
+        c = clusters[cid]
+        score = _fit(e, c)
+        if score == 0:
+            continue
+        if e.span is None and c.lo is not None:
+            dated.append((score, cid))
+            continue
+        dist = 0
+        if mid is not None and c.lo is not None and c.hi is not None:
+            dist = abs(mid - (c.lo + c.hi) // 2)
+        rank = (score, -dist, cid)
+        if best is None or rank[:2] > best[:2]:
+            best = rank
+    if len(dated) == 1:
+        return dated[0]  # an undated report of the one dated event it can be
+    return (best[0], best[2]) if best is not None else None
+
+
 def representative_date(members: list[_Member]) -> str | None:
     """The cluster's date: the most frequent of its most precise member dates (earliest on ties)."""
     dated = [(s[2], m.date) for m in members if (s := dates.span(m.date)) is not None and m.date]
@@ -289,11 +432,6 @@ def representative_date(members: list[_Member]) -> str | None:
     best = min(p for p, _ in dated)
     counts = Counter(d for p, d in dated if p == best)
     return min(counts, key=lambda d: (-counts[d], d))
-
-
-def _midpoint(date: str | None) -> int | None:
-    s = dates.span(date)
-    return None if s is None else (s[0] + s[1]) // 2
 
 
 def _save(

@@ -69,37 +69,70 @@ def ordinal(day: str) -> int:
     return dt.date.fromisoformat(day).toordinal()
 
 
-def index_period(date: str | None) -> str:
-    """The period a clustered event is indexed under: ``YYYY-MM``, ``YYYY`` or ``-`` (undated)."""
-    s = span(date)
-    if s is None:
-        return "-"
-    first = dt.date.fromordinal(s[0])
-    return f"{first.year:04d}" if s[2] == YEAR else f"{first.year:04d}-{first.month:02d}"
+Span = tuple[int, int, int]
+"""(first day, last day, precision) as proleptic ordinals."""
 
 
-def lookup_periods(date: str | None) -> list[str]:
-    """Every index period under which a compatible cluster member may be indexed."""
-    s = span(date)
+def range_span(date: str | None, end: str | None) -> Span | None:
+    """The days a date or a date range covers. A range ("this week", "1980-1988") keeps its own
+    bounds; it is as precise as a month when it spans at most a month, else as a year."""
+    first = span(date)
+    if first is None or not end:
+        return first
+    last = span(end)
+    if last is None or last[1] < first[0]:
+        return first
+    lo, hi = first[0], last[1]
+    if lo == hi:
+        return lo, hi, DAY
+    return lo, hi, MONTH if hi - lo <= 31 else YEAR
+
+
+def _months(lo: int, hi: int) -> list[str]:
+    out: list[str] = []
+    day = dt.date.fromordinal(lo)
+    y, m = day.year, day.month
+    last = dt.date.fromordinal(hi)
+    while (y, m) <= (last.year, last.month):
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
+
+
+def _years(lo: int, hi: int) -> list[str]:
+    return [
+        f"{y:04d}" for y in range(dt.date.fromordinal(lo).year, dt.date.fromordinal(hi).year + 1)
+    ]
+
+
+def index_periods(s: Span | None) -> list[str]:
+    """The periods a clustered event is indexed under: the months it covers (``YYYY-MM``), or the
+    years for year-precision dates and long ranges (``YYYY``), or ``-`` when undated."""
     if s is None:
         return ["-"]
     lo, hi, precision = s
-    first = dt.date.fromordinal(lo)
+    return _years(lo, hi) if precision == YEAR else _months(lo, hi)
+
+
+def lookup_periods(s: Span | None) -> list[str]:
+    """Every index period under which a compatible cluster member may be indexed."""
+    if s is None:
+        return ["-"]
+    lo, hi, precision = s
+    if precision == DAY:
+        lo, hi = lo - DATE_TOLERANCE_DAYS, hi + DATE_TOLERANCE_DAYS
+    out = dict.fromkeys(_months(lo, hi) + _years(lo, hi))
     if precision == YEAR:
-        return [f"{first.year:04d}"] + [f"{first.year:04d}-{m:02d}" for m in range(1, 13)]
-    if precision == MONTH:
-        return [f"{first.year:04d}-{first.month:02d}", f"{first.year:04d}"]
-    out: dict[str, None] = {}
-    for d in (lo - DATE_TOLERANCE_DAYS, lo, hi + DATE_TOLERANCE_DAYS):
-        day = dt.date.fromordinal(d)
-        out[f"{day.year:04d}-{day.month:02d}"] = None
-        out[f"{day.year:04d}"] = None
+        out.update(dict.fromkeys(m for y in _years(lo, hi) for m in _months(*_year_days(int(y)))))
     return list(out)
 
 
-def window(date: str | None) -> tuple[int, int] | None:
-    """The days a cluster containing this date may cover: a day date widened by the tolerance."""
-    s = span(date)
+def _year_days(year: int) -> tuple[int, int]:
+    return dt.date(year, 1, 1).toordinal(), dt.date(year, 12, 31).toordinal()
+
+
+def window(s: Span | None) -> tuple[int, int] | None:
+    """The days a cluster containing this span may cover: a day widened by the tolerance."""
     if s is None:
         return None
     if s[2] == DAY:
