@@ -48,6 +48,22 @@ def coded(ex: Extraction) -> list[tuple[str, list[str], list[str]]]:
     return [(e.type, names(e.actors), names(e.recipients)) for e in ex.events]
 
 
+def described(ex: Extraction, with_date: bool = False) -> list[tuple[Any, ...]]:
+    """Each event as (type, actor names, recipient names, [date,] modality, speaker name)."""
+    names = lambda ids: sorted(ex.actors[i].name for i in ids)  # noqa: E731
+    return [
+        (
+            e.type,
+            names(e.actors),
+            names(e.recipients),
+            *((e.date,) if with_date else ()),
+            e.modality,
+            ex.actors[e.attributed_to].name if e.attributed_to else None,
+        )
+        for e in ex.events
+    ]
+
+
 def make_document(
     text: str, published: str | None = None, publisher: str | None = "Test Wire"
 ) -> Document:

@@ -6,26 +6,11 @@ from typing import Any
 
 import pytest
 from conftest import coded as _coded
-from conftest import make_document
+from conftest import described, make_document
 
-from claimgraph.model import Extraction
 from claimgraph.pipeline import Analyzer
 
 Coded = tuple[str, list[str], list[str]]
-
-
-def _full(ex: Extraction) -> list[tuple[Any, ...]]:
-    n = lambda ids: sorted(ex.actors[i].name for i in ids)  # noqa: E731
-    return [
-        (
-            e.type,
-            n(e.actors),
-            n(e.recipients),
-            e.modality,
-            ex.actors[e.attributed_to].name if e.attributed_to else None,
-        )
-        for e in ex.events
-    ]
 
 
 @pytest.mark.parametrize(
@@ -136,7 +121,7 @@ def test_first_person_is_the_publisher(small_analyzer: Analyzer) -> None:
     text = "We condemn the attack by Kata'ib Hezbollah."
     ex = small_analyzer.analyze(make_document(text, "2022-07-25", publisher="Government of Iraq"))
     expected = ("ACCUSE", ["Government of Iraq", "Iraq"], ["Kata'ib Hezbollah"], "asserted", None)
-    assert expected in _full(ex)
+    assert expected in described(ex)
 
 
 def test_first_person_in_a_quotation_is_not_the_publisher(small_analyzer: Analyzer) -> None:
@@ -205,7 +190,7 @@ def test_first_person_in_a_quotation_is_not_the_publisher(small_analyzer: Analyz
     ],
 )
 def test_modality_and_coding(analyze_small: Any, text: str, expected: tuple[Any, ...]) -> None:
-    assert expected in _full(analyze_small(text, published="2022-07-25"))
+    assert expected in described(analyze_small(text, published="2022-07-25"))
 
 
 def test_an_attack_that_killed_people_stands_on_its_own(analyze_small: Any) -> None:

@@ -5,24 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import coded
+from conftest import coded, described
 
 from claimgraph.model import Extraction
-
-
-def _events(ex: Extraction) -> list[tuple[str, list[str], list[str], str | None, str, str | None]]:
-    n = lambda ids: sorted(ex.actors[i].name for i in ids)  # noqa: E731
-    return [
-        (
-            e.type,
-            n(e.actors),
-            n(e.recipients),
-            e.date,
-            e.modality,
-            ex.actors[e.attributed_to].name if e.attributed_to else None,
-        )
-        for e in ex.events
-    ]
 
 
 def _relations(ex: Extraction) -> set[tuple[str, str, str]]:
@@ -95,7 +80,7 @@ def _relations(ex: Extraction) -> set[tuple[str, str, str]]:
 )
 def test_single_event(analyze_small: Any, text: str, expected: tuple[Any, ...]) -> None:
     ex = analyze_small(text, published="2022-07-25")
-    assert _events(ex) == [expected]
+    assert described(ex, with_date=True) == [expected]
 
 
 def test_no_event_in_a_description(analyze_small: Any) -> None:

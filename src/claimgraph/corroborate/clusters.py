@@ -195,17 +195,15 @@ def _fit_undated(e: _Member, c: _Cluster) -> int:
     else anywhere) and it matches fully, or — within the month before publication — on one
     side with nothing on the other contradicting it. The caller keeps such a join only when a
     single dated cluster fits."""
+    if _conflicting(e, c) or (e.actors and c.actors and not e.actors & c.actors):
+        return 0  # undated claims never meet on disagreeing perpetrators
     if c.lo is None or c.hi is None:
         if any(m.document == e.document for m in c.members):
             return 0  # undated: two mentions in one document may be two events
-        if _conflicting(e, c) or (e.actors and c.actors and not e.actors & c.actors):
-            return 0
         return 3 if any(_pair(e, m) == 3 for m in c.members) else 0
     if not e.joinable:
         return 0
     if e.frame is not None and (c.hi < e.frame[0] or c.lo > e.frame[1]):
-        return 0
-    if _conflicting(e, c) or (e.actors and c.actors and not e.actors & c.actors):
         return 0
     best = max((_pair(e, m) for m in c.members if m.document != e.document), default=0)
     if best == 3 or (best == 2 and e.published and e.frame is not None):
