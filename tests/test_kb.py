@@ -27,6 +27,49 @@ def test_lookups(small_kb: KnowledgeBase) -> None:
     assert small_kb.position_named("Iraqi Prime Minister") == "Prime Minister of Iraq"
 
 
+def test_ancestors_follow_part_of_up_to_the_state() -> None:
+    def part(name: str, up: str, kind: str = "part_of") -> dict:  # type: ignore[type-arg]
+        link = {"type": kind, "object": up, "source": "s"}
+        return {"name": name, "type": "government", "source": "s", "affiliations": [link]}
+
+    kb = _kb(
+        [
+            {
+                "id": "Q1",
+                "name": "Ruritania",
+                "type": "state",
+                "source": "s",
+                "government": "Government of Ruritania",
+            },
+            {"name": "Government of Ruritania", "type": "government", "source": "s"},
+            part("Ministry of Defence", "Government of Ruritania"),
+            part("Ministry of Finance", "Government of Ruritania"),
+            part("Royal Army", "Ministry of Defence"),
+            {
+                "name": "Green Party",
+                "type": "party",
+                "source": "s",
+                "affiliations": [{"type": "member_of", "object": "Ruritania", "source": "s"}],
+            },
+            part("Circle A", "Circle B"),
+            part("Circle B", "Circle A"),
+        ]
+    )
+    name = lambda n: next(iter(kb.by_alias(n)))  # noqa: E731
+    names = lambda n: [kb.actor(a).name for a in kb.ancestors(name(n))]  # type: ignore[union-attr]  # noqa: E731
+    assert names("Royal Army") == [
+        "Ministry of Defence",
+        "Government of Ruritania",
+        "Ruritania",
+    ]
+    assert names("Government of Ruritania") == ["Ruritania"]
+    assert names("Ruritania") == []
+    assert names("Green Party") == []  # a member is not a part
+    assert names("Circle A") == ["Circle B"]  # a cycle on file ends
+    # siblings are not each other's ancestors
+    assert name("Ministry of Finance") not in kb.ancestors(name("Royal Army"))
+
+
 def test_holders_by_date(small_kb: KnowledgeBase) -> None:
     names = lambda roles: {small_kb.actor(r.actor).name for r in roles}  # type: ignore[union-attr]  # noqa: E731
     assert names(small_kb.holders("Prime Minister of Iraq", "2016")) == {"Haider al-Abadi"}

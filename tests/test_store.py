@@ -151,3 +151,20 @@ def test_parallel_ingest_gives_the_same_records(tmp_path: Path, small_analyzer: 
                 }  # noqa: S608
             )
     assert results[0] == results[1]
+
+
+def test_what_actors_are_part_of_is_stored(tmp_path: Path, analyze: Any) -> None:
+    """The knowledge base's part_of chain of each actor is written with the document, so that
+    corroboration can tell "the U.S. military" and "the United States" are one side."""
+    ex = analyze(
+        "The U.S. military struck Kata'ib Hezbollah positions in Iraq on December 29, 2019."
+    )
+    (us_mil,) = [a for a in ex.actors.values() if a.name == "United States Armed Forces"]
+    with Store(tmp_path / "s.db") as store:
+        assert store.write(ex)
+        rows = store.conn.execute(
+            "SELECT ancestor FROM actor_ancestors WHERE actor = ?", (us_mil.id,)
+        ).fetchall()
+    ancestors = {r[0] for r in rows}
+    assert "Q30" in ancestors  # the United States, through the Department of Defense
+    assert "Q11209" in ancestors

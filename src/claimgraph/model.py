@@ -193,3 +193,5 @@ class Extraction:
     relations: list[Relation] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    # actor id -> what it is part of on file, nearest first (KnowledgeBase.ancestors)
+    ancestors: dict[str, tuple[str, ...]] = field(default_factory=dict)

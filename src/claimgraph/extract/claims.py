@@ -239,6 +239,7 @@ def extract_claims(
     used |= {a for r in out.relations for a in (r.subject, r.object)}
     used |= {m.actor for m in out.mentions}
     out.actors = {aid: res.actors[aid] for aid in sorted(used) if aid in res.actors}
+    out.ancestors = {aid: up for aid in out.actors if (up := kb.ancestors(aid))}
     return out
 
 

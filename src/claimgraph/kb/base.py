@@ -62,6 +62,8 @@ class KnowledgeBase:
         self._holders: dict[str, list[Role]] = defaultdict(list)
         self._by_country: dict[str, str] = {}
         self._by_name: dict[str, str] = {}
+        self._state_of_government: dict[str, str] = {}
+        self._ancestors: dict[str, tuple[str, ...]] = {}
         self.named_events: dict[str, NamedEvent] = {}
 
     # ----------------------------------------------------------------- loading
@@ -169,6 +171,8 @@ class KnowledgeBase:
                     self._by_alias[key].add(aid)
                     self._by_skeleton[skeleton(alias)].add(aid)
             if actor.type == "state":
+                if entry.government:
+                    self._state_of_government[entry.government] = aid
                 if actor.country:
                     self._by_country[actor.country] = aid
                 for cap in filter(None, (entry.capital, *entry.capital_aliases)):
@@ -218,6 +222,28 @@ class KnowledgeBase:
         """The government actor of a state (the state itself when none is on file)."""
         entry = self.entries.get(state_id)
         return entry.government if entry and entry.government else state_id
+
+    def ancestors(self, actor_id: str) -> tuple[str, ...]:
+        """What an actor is part of, nearest first: its ``part_of`` chain on file, whatever the
+        links' dates, and the state whose government the chain reaches (the US Army -> US Armed
+        Forces -> Department of Defense -> US government -> United States). Empty for actors that
+        are part of nothing on file. Memberships (``member_of``) are not followed: a party in a
+        coalition is not the coalition."""
+        if actor_id in self._ancestors:
+            return self._ancestors[actor_id]
+        out: list[str] = []
+        todo = [actor_id]
+        while todo:
+            current = todo.pop(0)
+            entry = self.entries.get(current)
+            ups = [f.object for f in entry.affiliations if f.type == "part_of"] if entry else []
+            state = self._state_of_government.get(current)
+            for up in [*ups, *([state] if state else [])]:
+                if up != actor_id and up not in out:
+                    out.append(up)
+                    todo.append(up)
+        self._ancestors[actor_id] = tuple(out)
+        return self._ancestors[actor_id]
 
     def position_named(self, description: str) -> str | None:
         """The office an unambiguous description names ("Iraq's prime minister")."""

@@ -38,6 +38,11 @@ CREATE TABLE IF NOT EXISTS event_actors (
     PRIMARY KEY (event, role, actor)
 );
 CREATE INDEX IF NOT EXISTS event_actors_actor ON event_actors(actor);
+-- what an actor is part of by the knowledge base's part_of chains, up to its state (written at
+-- ingest; corroboration reads it so that "the US military" and "the United States" can meet)
+CREATE TABLE IF NOT EXISTS actor_ancestors (
+    actor TEXT NOT NULL, ancestor TEXT NOT NULL, PRIMARY KEY (actor, ancestor)
+);
 CREATE TABLE IF NOT EXISTS kb_overlay (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, origin TEXT NOT NULL, record TEXT NOT NULL
 );

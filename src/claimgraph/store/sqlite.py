@@ -100,6 +100,10 @@ class Store:
             for actor in ex.actors.values():
                 self._upsert_actor(actor, surfaces.get(actor.id, set()))
             c.executemany(
+                "INSERT OR IGNORE INTO actor_ancestors VALUES (?,?)",
+                [(a, up) for a, ups in sorted(ex.ancestors.items()) for up in ups],
+            )
+            c.executemany(
                 "INSERT OR IGNORE INTO mentions VALUES (?,?,?,?,?,?,?)",
                 [
                     (m.document, m.sentence, m.start, m.end, m.text, m.actor, m.method)
