@@ -27,9 +27,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from claimgraph.corroborate import dates
+from claimgraph.corroborate.hierarchy import ancestor_map, meet, upward
 from claimgraph.corroborate.tables import Transaction, ensure_tables, select_in
 from claimgraph.ids import digest
 from claimgraph.names import normalise
@@ -60,10 +62,24 @@ class _Member:
     frame: tuple[int, int] | None = None  # when undated: the days its document speaks of
     published: bool = False  # its document has a publication date
     joinable: bool = True  # when undated: may be one of a dated cluster (see _fit_undated)
+    actors_up: frozenset[str] = frozenset()  # the actors and what they are part of (see meet)
+    recipients_up: frozenset[str] = frozenset()
+    hypothetical: bool = (
+        False  # a plan, a possibility: never one event with a report that it happened
+    )
+
+    @property
+    def kind(self) -> str:
+        """The type family, marked for hypothetical claims."""
+        return family(self.type) + ("?" if self.hypothetical else "")
 
     @property
     def participants(self) -> frozenset[str]:
         return self.actors | self.recipients
+
+    @property
+    def participants_up(self) -> frozenset[str]:
+        return self.actors_up | self.recipients_up
 
     @property
     def day(self) -> int | None:
@@ -76,15 +92,15 @@ class _Member:
         return self.span is not None and self.span[1] - self.span[0] <= 7
 
     def _keys(self, periods: list[str]) -> list[str]:
-        fam = family(self.type)
-        names = sorted(self.participants) + ([f"@{self.place}"] if self.place else [])
+        fam = self.kind
+        names = sorted(self.participants_up) + ([f"@{self.place}"] if self.place else [])
         return [f"{fam}|{period}|{p}" for period in periods for p in names]
 
     def _pair_keys(self) -> list[str]:
         """Period-free keys for a full match (actor with recipient, or actor at a place)."""
-        fam = family(self.type)
-        others = sorted(self.recipients) + ([f"@{self.place}"] if self.place else [])
-        return [f"{fam}|*|{a}>{o}" for a in sorted(self.actors) for o in others]
+        fam = self.kind
+        others = sorted(self.recipients_up) + ([f"@{self.place}"] if self.place else [])
+        return [f"{fam}|*|{a}>{o}" for a in sorted(self.actors_up) for o in others]
 
     def index_keys(self) -> list[str]:
         return self._keys(dates.index_periods(self.span)) + self._pair_keys()
@@ -110,13 +126,26 @@ class _Cluster:
     members: list[_Member] = field(default_factory=list)
     actors: set[str] = field(default_factory=set)
     recipients: set[str] = field(default_factory=set)
+    actors_up: set[str] = field(default_factory=set)
+    recipients_up: set[str] = field(default_factory=set)
     new: bool = False
     changed: bool = False
 
-    def add(self, m: _Member) -> None:
+    @property
+    def kind(self) -> str:
+        """Its founder's type family and hypothetical mark (see _Member.kind)."""
+        return self.members[0].kind if self.members else family(self.type)
+
+    def take(self, m: _Member) -> None:
+        """Add a member's participants (loading a stored cluster)."""
         self.members.append(m)
         self.actors |= m.actors
         self.recipients |= m.recipients
+        self.actors_up |= m.actors_up
+        self.recipients_up |= m.recipients_up
+
+    def add(self, m: _Member) -> None:
+        self.take(m)
         w = dates.window(m.span)
         if w is not None and self.lo is not None and self.hi is not None:
             self.lo, self.hi = max(self.lo, w[0]), min(self.hi, w[1])
@@ -139,7 +168,8 @@ def _pair(e: _Member, m: _Member) -> int:
     """How well an event matches one member on participants: 3 both sides (an actor with a
     recipient, or with the same specific place when a side names no recipient), 2 one side,
     0 none."""
-    ao, ro = e.actors & m.actors, e.recipients & m.recipients
+    ao = meet(e.actors, e.actors_up, m.actors, m.actors_up)
+    ro = meet(e.recipients, e.recipients_up, m.recipients, m.recipients_up)
     same_place = e.place is not None and e.place == m.place
     open_r = not e.recipients or not m.recipients
     open_a = not e.actors or not m.actors
@@ -156,14 +186,25 @@ def _pair(e: _Member, m: _Member) -> int:
 
 def _conflicting(e: _Member, c: _Cluster) -> bool:
     """A participant changes role, or both name recipients and none is shared."""
-    if e.actors & c.recipients or e.recipients & c.actors:
+    if meet(e.actors, e.actors_up, c.recipients, c.recipients_up) or meet(
+        e.recipients, e.recipients_up, c.actors, c.actors_up
+    ):
         return True  # actor and recipient swapped: a different event (or a reply to it)
-    return bool(e.recipients and c.recipients and not e.recipients & c.recipients)
+    return bool(
+        e.recipients
+        and c.recipients
+        and not meet(e.recipients, e.recipients_up, c.recipients, c.recipients_up)
+    )
+
+
+def _disagree(e: _Member, c: _Cluster) -> bool:
+    """Both name actors and none is shared (different perpetrators)."""
+    return bool(e.actors and c.actors and not meet(e.actors, e.actors_up, c.actors, c.actors_up))
 
 
 def _fit(e: _Member, c: _Cluster) -> int:
     """0 if the event cannot join the cluster, else a score (higher is a closer match)."""
-    if family(e.type) != family(c.type):
+    if e.kind != c.kind:
         return 0
     s = e.span
     if s is None:
@@ -174,14 +215,17 @@ def _fit(e: _Member, c: _Cluster) -> int:
         return 0
     if _conflicting(e, c):
         return 0
-    if e.actors and c.actors and not e.actors & c.actors:
+    if _disagree(e, c):
         # Disagreeing perpetrators: merge on the same target or the same place, the type and a
         # day (or a range of at most a week) only.
         if not e.narrow:
             return 0
         ok = any(
             m.narrow
-            and (m.recipients & e.recipients or (e.place is not None and e.place == m.place))
+            and (
+                meet(m.recipients, m.recipients_up, e.recipients, e.recipients_up)
+                or (e.place is not None and e.place == m.place)
+            )
             for m in c.members
         )
         return 1 if ok else 0
@@ -195,7 +239,7 @@ def _fit_undated(e: _Member, c: _Cluster) -> int:
     else anywhere) and it matches fully, or — within the month before publication — on one
     side with nothing on the other contradicting it. The caller keeps such a join only when a
     single dated cluster fits."""
-    if _conflicting(e, c) or (e.actors and c.actors and not e.actors & c.actors):
+    if _conflicting(e, c) or _disagree(e, c):
         return 0  # undated claims never meet on disagreeing perpetrators
     if c.lo is None or c.hi is None:
         if any(m.document == e.document for m in c.members):
@@ -225,13 +269,25 @@ FRAME_MAX_DAYS = 2 * 366
 not say when its undated statements happened: they never join a dated cluster."""
 
 
+@dataclass(frozen=True, slots=True)
+class _World:
+    """What the store knows beyond the events: state names, and what actors are part of."""
+
+    states: frozenset[str] = frozenset()
+    ancestors: Mapping[str, frozenset[str]] = field(default_factory=dict)
+
+    def up(self, ids: list[str]) -> frozenset[str]:
+        return upward(ids, self.ancestors)
+
+
 def _member(
     row: sqlite3.Row,
     parts: dict[str, tuple[list[str], list[str]]],
-    states: frozenset[str] = frozenset(),
+    world: _World,
     frames: dict[str, tuple[int, int]] | None = None,
 ) -> _Member:
     actors, recipients = parts.get(row["id"], ([], []))
+    states = world.states
     sp = dates.range_span(row["date"], row["date_end"])
     place = normalise(row["location"]) if row["location"] else None
     published = dates.span(row["published"])
@@ -255,6 +311,9 @@ def _member(
         frame=frame,
         published=published is not None,
         joinable=joinable,
+        actors_up=world.up(actors),
+        recipients_up=world.up(recipients),
+        hypothetical=row["modality"] == "hypothetical",
     )
 
 
@@ -295,12 +354,12 @@ def _participants(rows: list[sqlite3.Row]) -> dict[str, tuple[list[str], list[st
 
 
 _EVENT_COLUMNS = (
-    "e.id, e.type, e.date, e.date_end, e.document, e.location, d.published"
+    "e.id, e.type, e.modality, e.date, e.date_end, e.document, e.location, d.published"
     " FROM events e JOIN documents d ON d.id = e.document"
 )
 
 
-def _unassigned(conn: sqlite3.Connection, states: frozenset[str]) -> list[_Member]:
+def _unassigned(conn: sqlite3.Connection, world: _World) -> list[_Member]:
     rows = conn.execute(
         f"SELECT {_EVENT_COLUMNS}"
         " LEFT JOIN corr_cluster_events c ON c.event = e.id WHERE c.event IS NULL"
@@ -314,11 +373,11 @@ def _unassigned(conn: sqlite3.Connection, states: frozenset[str]) -> list[_Membe
         ).fetchall()
     )
     frames = _document_frames(conn, {r["document"] for r in rows if r["date"] is None})
-    return sorted((_member(r, parts, states, frames) for r in rows), key=_order)
+    return sorted((_member(r, parts, world, frames) for r in rows), key=_order)
 
 
 def _load(
-    conn: sqlite3.Connection, keys: set[str], states: frozenset[str]
+    conn: sqlite3.Connection, keys: set[str], world: _World
 ) -> tuple[dict[str, _Cluster], dict[str, set[str]]]:
     """The existing clusters indexed under any of ``keys``, and the index entries for them."""
     index: dict[str, set[str]] = defaultdict(set)
@@ -336,7 +395,8 @@ def _load(
         clusters[r["id"]] = _Cluster(r["id"], r["type"], lo, hi, r["founder"])
     rows = select_in(
         conn,
-        "SELECT c.cluster, e.id, e.type, e.date, e.date_end, e.document, e.location, d.published"
+        "SELECT c.cluster, e.id, e.type, e.modality, e.date, e.date_end, e.document, e.location,"
+        " d.published"
         " FROM corr_cluster_events c JOIN events e ON e.id = c.event"
         " JOIN documents d ON d.id = e.document"
         " WHERE c.cluster IN ({marks}) ORDER BY c.rowid",
@@ -351,11 +411,7 @@ def _load(
         )
     )
     for r in rows:
-        c = clusters[r["cluster"]]
-        m = _member(r, parts, states)
-        c.members.append(m)
-        c.actors |= m.actors
-        c.recipients |= m.recipients
+        clusters[r["cluster"]].take(_member(r, parts, world))
     return clusters, index
 
 
@@ -364,12 +420,12 @@ def update_clusters(store: Store) -> ClusterUpdate:
     conn = store.conn
     ensure_tables(conn)
     with Transaction(conn):
-        states = _state_names(conn)
-        events = _unassigned(conn, states)
+        world = _World(_state_names(conn), ancestor_map(conn))
+        events = _unassigned(conn, world)
         if not events:
             return ClusterUpdate(0, 0, 0, ())
         wanted = {k for e in events for k in e.lookup_keys()}
-        clusters, index = _load(conn, wanted, states)
+        clusters, index = _load(conn, wanted, world)
         placed: list[tuple[str, str, int]] = []
         joined = 0
         for e in events:

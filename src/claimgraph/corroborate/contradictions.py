@@ -3,7 +3,8 @@
 Kinds (each with both sides' event ids, quotes and publishers):
 
 ``perpetrator``
-    two asserting claims name disjoint, non-empty sets of actors for the same recipients;
+    two asserting claims name different actors (none the same as, or part of, one on the other
+    side, see :mod:`~claimgraph.corroborate.hierarchy`) for the same recipients;
 ``date``
     two asserting claims give different day-precision dates;
 ``quantity``
@@ -29,6 +30,7 @@ from itertools import combinations
 from typing import Any
 
 from claimgraph.corroborate.dates import DAY, covering, span
+from claimgraph.corroborate.hierarchy import ancestor_map, meet, upward
 from claimgraph.corroborate.tables import Transaction, ensure_tables, execute_in, select_in
 from claimgraph.ids import digest
 from claimgraph.store import Store
@@ -54,6 +56,14 @@ class Claim:
     recipients: frozenset[str]
     quantities: tuple[tuple[str, float], ...]
     flags: tuple[dict[str, Any], ...]
+    actors_up: frozenset[str] = frozenset()  # the actors and what they are part of
+    recipients_up: frozenset[str] = frozenset()
+
+    def same_actors(self, other: Claim) -> bool:
+        return meet(self.actors, self.actors_up, other.actors, other.actors_up)
+
+    def same_recipients(self, other: Claim) -> bool:
+        return meet(self.recipients, self.recipients_up, other.recipients, other.recipients_up)
 
     def evidence(self) -> dict[str, Any]:
         return {
@@ -67,6 +77,7 @@ class Claim:
 
 def load_claims(conn: sqlite3.Connection, clusters: list[str]) -> dict[str, list[Claim]]:
     """The member claims of the given clusters, in a stable order."""
+    ancestors = ancestor_map(conn)
     rows = select_in(
         conn,
         "SELECT c.cluster, e.id, e.type, e.date, e.date_end, e.modality, e.document, e.quote,"
@@ -102,6 +113,8 @@ def load_claims(conn: sqlite3.Connection, clusters: list[str]) -> dict[str, list
                     (str(q["unit"]).lower(), float(q["value"])) for q in json.loads(r["quantities"])
                 ),
                 flags=tuple(json.loads(r["flags"])),
+                actors_up=upward(actors, ancestors),
+                recipients_up=upward(recipients, ancestors),
             )
         )
     return out
@@ -141,9 +154,9 @@ def find(cluster: str, claims: list[Claim], names: dict[str, str]) -> list[dict[
     pos = [c for c in claims if c.modality in ASSERTING]
     named = [c for c in pos if c.actors]
     for ga, gb in combinations(_groups(named, lambda c: tuple(sorted(c.actors))), 2):
-        if ga[0].actors & gb[0].actors:
-            continue
-        if any(a.recipients & b.recipients for a in ga for b in gb):
+        if ga[0].same_actors(gb[0]):
+            continue  # the same actor, or one and what it is part of ("US military", "US")
+        if any(a.same_recipients(b) for a in ga for b in gb):
             sa = _side(ga, _names(ga[0].actors, names))
             add("perpetrator", sa, _side(gb, _names(gb[0].actors, names)))
 
@@ -172,7 +185,7 @@ def find(cluster: str, claims: list[Claim], names: dict[str, str]) -> list[dict[
                 add("denial", _side(pos, f"{pos[0].type} happened"), _side(gn, "denied"))
             continue
         for gp in _groups(pos, lambda c: tuple(sorted(c.actors))):
-            if gp[0].actors & na:  # "X denied doing it" against "X did it"
+            if gp[0].same_actors(gn[0]):  # "X denied doing it" against "X did it"
                 who = _names(gp[0].actors, names)
                 add(
                     "denial",
