@@ -223,3 +223,33 @@ def test_a_definite_event_noun_refers_back(analyze_small: Any) -> None:
     )
     ex = analyze_small(text, published="2022-07-25")
     assert ("SANCTION", ["United States"], ["Hadi al-Amiri"]) in _coded(ex)
+
+
+def test_an_office_described_by_its_organisation(analyze: Any) -> None:
+    """ "the head of the Quds Force": the one person the document titles so, else whoever held the
+    organisation's one top office on the date (on a handover day the outgoing holder, unless the
+    text says "new"); organisations with two top offices are left alone."""
+
+    def recipients(text: str, published: str | None = None) -> set[str]:
+        ex = analyze(text, published)
+        return {
+            ex.actors[a].name
+            for e in ex.events
+            if e.type in ("SANCTION", "ASSAULT")
+            for a in e.recipients
+        }
+
+    sanction = "The United States sanctioned the head of the Quds Force."
+    assert recipients(sanction, "2015-06-01") == {"Qassem Soleimani"}
+    assert "Qassem Soleimani" not in recipients(sanction)  # no date, no title: unknown
+    # the strike that killed him was also the day his successor was named
+    killed = "The United States killed the leader of the nation's elite Quds Force in Iraq."
+    assert recipients(killed, "2020-01-03") == {"Qassem Soleimani"}
+    new = "The United States sanctioned the new leader of the Quds Force."
+    assert recipients(new, "2020-01-03") == {"Esmail Qaani"}
+    # the document's own title for a person it names (a rank between title and name)
+    titled = "Quds Force Commander General Karim Testani visited Baghdad. " + sanction
+    assert recipients(titled) == {"Karim Testani"}
+    # the PMF has a chairman and a chief of staff on file: "its head" is not decided
+    pmf = "The United States sanctioned the head of the Popular Mobilization Forces."
+    assert not {"Falih al-Fayyadh", "Abu Fadak al-Mohammedawi"} & recipients(pmf, "2019-12-06")

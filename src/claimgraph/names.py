@@ -131,6 +131,15 @@ TITLES: frozenset[str] = frozenset(
         "mayor",
     ]
 )
+# Ranks and honorifics: between an office and a name ("Quds Force Commander General Qassem
+# Soleimani", "Badr leader Sheikh X") they belong to neither.
+HONORIFICS: frozenset[str] = frozenset(
+    """
+    mr mrs ms miss dr prof sir dame gen general brig brigadier col colonel maj major lt lieutenant
+    capt captain adm admiral marshal sgt sergeant sheikh shaikh sheik sayyid sayed seyed syed
+    ayatollah hojatoleslam hojjatoleslam grand
+    """.split()
+)
 # A run of title words is only dropped when it ends in one of these ("Foreign Minister X",
 # "Supreme Leader X"), so that "State of Law" or "Supreme Council" keep their first word.
 CORE_TITLES: frozenset[str] = frozenset(

@@ -23,7 +23,14 @@ from typing import Any
 from claimgraph.ids import actor_id
 from claimgraph.kb import KnowledgeBase
 from claimgraph.model import Actor
-from claimgraph.names import CORE_TITLES, TITLES, initials, normalise, title_prefix_length
+from claimgraph.names import (
+    CORE_TITLES,
+    HONORIFICS,
+    TITLES,
+    initials,
+    normalise,
+    title_prefix_length,
+)
 
 SKIP_LABELS = frozenset(
     {
@@ -324,20 +331,25 @@ def _pick(
 def _title_before(
     doc: Any, start: int, kb: KnowledgeBase, country: str | None
 ) -> tuple[str | None, int | None]:
-    """An office named by the words just before a person's name ("Iraqi Prime Minister X")."""
+    """An office named by the words just before a person's name ("Iraqi Prime Minister X"), or
+    just before the rank or honorific in front of it ("Quds Force Commander General X")."""
     sent_start = doc[start].sent.start
-    for width in range(5, 0, -1):
-        lo = start - width
-        if lo < sent_start:
-            continue
-        words = doc[lo:start].text
-        pos = kb.position_named(words)
-        if pos:
-            return pos, lo
-        titled = kb.positions_titled(words)
-        if titled:
-            ranked = sorted(titled, key=lambda p: kb.positions[p].country != country)
-            return ranked[0], lo
+    ends = [start]
+    while ends[-1] > sent_start and doc[ends[-1] - 1].lower_.rstrip(".") in HONORIFICS:
+        ends.append(ends[-1] - 1)
+    for end in ends:
+        for width in range(5, 0, -1):
+            lo = end - width
+            if lo < sent_start:
+                continue
+            words = doc[lo:end].text
+            pos = kb.position_named(words)
+            if pos:
+                return pos, lo
+            titled = kb.positions_titled(words)
+            if titled:
+                ranked = sorted(titled, key=lambda p: kb.positions[p].country != country)
+                return ranked[0], lo
     return None, None
 
 

@@ -167,6 +167,7 @@ def extract_claims(
     for aid in finder.first_person:
         finder._ensure(aid)
     finder.personal_nouns = frozenset(lex.role_nouns) | lex.cue("kin_nouns")
+    finder.head_nouns = frozenset(n for n, rel in lex.role_nouns.items() if rel == "leads")
     publisher = frozenset(finder.first_person)
     sent_index: dict[int, tuple[int, int, int]] = {}
     # the year the document last named, for "December 27"; at first the year of its title

@@ -22,9 +22,9 @@ from claimgraph.extract.wordlists import (
     PROPERTY_NOUNS,
     RELATIVE,
 )
-from claimgraph.kb import KnowledgeBase
-from claimgraph.model import Actor
-from claimgraph.names import is_reference_mark
+from claimgraph.kb import KnowledgeBase, overlaps
+from claimgraph.model import Actor, Role
+from claimgraph.names import is_reference_mark, normalise
 
 __all__ = ["Participant", "ParticipantFinder"]
 
@@ -49,6 +49,8 @@ class ParticipantFinder(GenericGroups):
     generic_at: dict[int, Participant] = field(default_factory=dict)
     # nouns that denote a person related to someone, not that someone ("X's son", "X's leader")
     personal_nouns: frozenset[str] = frozenset()
+    # nouns for the top office of an organisation ("leader", "head", "chief", "commander")
+    head_nouns: frozenset[str] = frozenset()
     _resolving: set[int] = field(default_factory=set)  # tokens being resolved (no cycles)
 
     def find(self, tok: Any, agent: bool = False) -> list[Participant]:
@@ -395,7 +397,9 @@ class ParticipantFinder(GenericGroups):
         return p if p is not None and fits(p.actor) else None
 
     def _office(self, t: Any) -> Participant | None:
-        """ "the Prime Minister", "Iraq's president": whoever held the office on the date."""
+        """ "the Prime Minister", "Iraq's president", "the leader of the Quds Force": the one
+        person the document itself gives that title ("Quds Force Commander General Qassem
+        Soleimani"), else whoever held the office on the date."""
         if t.pos_ not in ("NOUN", "PROPN"):
             return None
         left = t.left_edge.i
@@ -408,14 +412,87 @@ class ParticipantFinder(GenericGroups):
             titled = self.kb.positions_titled(text)
             same = [p for p in titled if self.kb.positions[p].country == self.res.country]
             position = same[0] if len(same) == 1 else None
-        if position is None or self.date is None:
+        found = (position, self.kb.holders(position, None)) if position else self._head_of(t)
+        if found is None:
             return None
-        holders = {r.actor for r in self.kb.holders(position, self.date)}
-        if len(holders) != 1:
+        office, roles = found
+        in_text = self._titled(office)
+        if len(in_text) == 1:
+            aid: str | None = in_text.pop()
+        elif self.date is None:
             return None
-        aid = holders.pop()
+        else:
+            date = self.date
+            aid = _holder([r for r in roles if overlaps(date, r.start, r.end)], date, words)
+        if aid is None:
+            return None
         self._ensure(aid)
         return Participant(aid, None, "role")
+
+    def _titled(self, office: str) -> set[str]:
+        """Who the document calls by an office's title ("Prime Minister X"), not "former"."""
+        out = set()
+        for m in self.res.mentions:
+            if m.role != office or m.role_start is None:
+                continue
+            before = self.doc[m.role_start - 1].lower_ if m.role_start > 0 else ""
+            if before.strip("-") not in PAST_TITLE_WORDS:
+                out.add(m.actor)
+        return out
+
+    def _head_title(self, office: str) -> bool:
+        """The office's name begins with a head noun ("Secretary-General of Hezbollah")."""
+        name = normalise(office, strip_titles=False)
+        heads = (normalise(h, strip_titles=False) for h in self.head_nouns)
+        return any(name == h or name.startswith(h + " ") for h in heads if h)
+
+    def _head_of(self, t: Any) -> tuple[str, list[Role]] | None:
+        """ "the leader of the nation's elite Quds Force", "the Badr Organization's chief": the
+        top office of an organisation and its terms on file, when the organisation has exactly
+        one office named with a head noun ("Commander of the Quds Force", "Secretary-General").
+        Governments are left out: their head is a matter of constitution, not of wording."""
+        if t.lower_ not in self.head_nouns and t.lemma_.lower() not in self.head_nouns:
+            return None
+        owners = [c for c in t.children if c.dep_ in ("poss", "compound") and c.i < t.i]
+        for prep in t.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                owners += [o for o in prep.children if o.dep_ == "pobj"]
+        for owner in owners:
+            m = self.res.by_token.get(owner.i)
+            kind = None if m is None else self._type(m.actor)
+            if m is None or m.is_place or kind in ("person", "state", "government", None):
+                continue
+            offices: dict[str, list[Role]] = {}
+            for p in self.kb.positions_of(m.actor):
+                offices[p.name] = self.kb.holders(p.name, None)
+            for r in self.kb.roles_in(m.actor):
+                offices.setdefault(r.role, []).append(r)
+            heads = [name for name in offices if self._head_title(name)]
+            if len(heads) == 1:
+                return heads[0], offices[heads[0]]
+        return None
+
+
+INCOMING_WORDS = frozenset({"new", "newly", "incoming", "designate"})
+PAST_TITLE_WORDS = frozenset({"former", "ex", "late", "then", "deposed", "ousted", "outgoing"})
+
+
+def _holder(roles: list[Role], date: str, words: list[Any]) -> str | None:
+    """The one holder of an office on a date. On a handover day (one term on file ends that day,
+    the next starts that day) the description names the outgoing holder, unless it says "new" or
+    "incoming": the day's news is mostly of what ended the term ("the leader of the Quds Force
+    was killed")."""
+    holders = {r.actor for r in roles}
+    if len(holders) == 1:
+        return holders.pop()
+    if len(roles) != 2 or len(date) != 10:
+        return None
+    ending = [r for r in roles if r.end == date]
+    starting = [r for r in roles if r.start == date]
+    if len(ending) != 1 or len(starting) != 1 or ending[0].actor == starting[0].actor:
+        return None
+    incoming = any(w.lower_ in INCOMING_WORDS for w in words)
+    return (starting if incoming else ending)[0].actor
 
 
 def _modifier_only(tok: Any) -> bool:

@@ -249,6 +249,16 @@ class KnowledgeBase:
         """The office an unambiguous description names ("Iraq's prime minister")."""
         return self._position_alias.get(normalise(description, strip_titles=False))
 
+    def positions_of(self, organization: str) -> list[Position]:
+        """The offices on file of an organisation (an actor id)."""
+        return [p for p in self.positions.values() if p.organization == organization]
+
+    def roles_in(self, organization: str) -> list[Role]:
+        """Roles on file held in an organisation (an actor id), e.g. Badr's Secretary-General."""
+        return [
+            r for roles in self._holders.values() for r in roles if r.organization == organization
+        ]
+
     def positions_titled(self, title: str) -> list[str]:
         """Offices a bare title ("Prime Minister") may refer to."""
         return self._titles.get(normalise(title, strip_titles=False), [])
