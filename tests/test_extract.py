@@ -163,6 +163,26 @@ def test_quantities(analyze_small: Any) -> None:
     assert (12.0, "dead") in units and (30.0, "injured") in units
 
 
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Protests have shaken Iraq, with more than 450 Iraqis killed by security forces.", 450.0),
+        ("Around 400 protesters have been reported killed by security forces in Iraq.", 400.0),
+    ],
+)
+def test_counted_dead_in_other_words(analyze_small: Any, text: str, value: float) -> None:
+    """A participle on the counted noun, a complement of its verb, a nationality as the noun:
+    all count the dead, so two reports' tolls can be compared."""
+    units = {(q.value, q.unit) for e in analyze_small(text).events for q in e.quantities}
+    assert (value, "dead") in units
+
+
+def test_a_counted_group_is_named_without_its_number(analyze_small: Any) -> None:
+    ex = analyze_small("Around 400 Iraqi protesters were killed by Iraqi security forces.")
+    names = {ex.actors[a].name for e in ex.events for a in e.recipients}
+    assert names == {"Iraqi protesters"}
+
+
 def test_evidence_is_the_sentence(analyze_small: Any) -> None:
     text = "Officials met on Monday.\n\nThe United States sanctioned Hadi al-Amiri. Nothing else happened."
     ex = analyze_small(text)
@@ -284,3 +304,13 @@ def test_a_title_word_alone_is_not_an_actor(resolve_small: Any) -> None:
     assert not _only_title_words(doc, sup.i, sup.i + 3)
     first, second = list(doc.sents)
     assert not _headline_case(first) and _headline_case(second)
+
+
+def test_a_national_group_of_people_is_part_of_that_people(analyze: Any) -> None:
+    """ "Iraqi protesters" are some of the Iraqi people (so that a report of Iraqis killed and
+    one of protesters killed can meet); the security forces are part of the state, not of it."""
+    ex = analyze("Iraqi security forces killed dozens of Iraqi protesters.")
+    by_name = {a.name: a.id for a in ex.actors.values()}
+    people = next(iter(analyze("Iraqis protested.").actors))
+    assert ex.ancestors[by_name["Iraqi protesters"]] == (people,)
+    assert people not in ex.ancestors[by_name["Iraqi Security Forces"]]

@@ -107,7 +107,10 @@ class GenericGroups:
         head = t.lower_
         if left is None:
             left = t.left_edge.i
-        while left < t.i and self.doc[left].dep_ in ("det", "nummod", "predet"):
+        while left < t.i and (
+            self.doc[left].dep_ in ("det", "nummod", "predet")
+            or self.doc[left].head.dep_ == "nummod"  # "around 400 protesters"
+        ):
             left += 1
         # One group per backer and kind of group, however the text phrases the link:
         # "Iran-backed", "Tehran-backed", "Iranian-aligned" and "pro-Iran" militias are one.

@@ -115,16 +115,11 @@ def quantities_in(sent: Any) -> list[Quantity]:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     noun = next((c for c in child.children if c.dep_ == "pobj"), noun)
         unit = noun.lemma_.lower() if noun is not tok else "people"
-        verb = noun.head
-        for _ in range(3):
-            if verb.pos_ in ("VERB", "AUX", "ADJ") or verb.head is verb:
-                break
-            verb = verb.head
-        lemma = verb.lemma_.lower()
-        if unit in _PERSON_NOUNS or unit == "people":
-            if lemma in _DEAD:
+        if unit in _PERSON_NOUNS or unit == "people" or noun.ent_type_ == "NORP":
+            lemmas = _predicates(noun)
+            if lemmas & _DEAD:
                 unit = "dead"
-            elif lemma in _HURT:
+            elif lemmas & _HURT:
                 unit = "injured"
         elif unit in ("drone", "rocket", "missile", "mortar", "seat", "vote"):
             unit = unit + "s"
@@ -135,4 +130,18 @@ def quantities_in(sent: Any) -> list[Quantity]:
                 text=sent.doc[min(tok.i, noun.i) : max(tok.i, noun.i) + 1].text,
             )
         )
+    return out
+
+
+def _predicates(noun: Any) -> set[str]:
+    """Lemmas of what is said of a counted noun: its verb ("12 people died"), a participle on
+    it ("450 Iraqis killed"), or the verb's complement ("400 protesters were reported killed")."""
+    out = {c.lemma_.lower() for c in noun.children if c.dep_ in ("acl", "relcl", "amod")}
+    verb = noun.head
+    for _ in range(3):
+        if verb.pos_ in ("VERB", "AUX", "ADJ") or verb.head is verb:
+            break
+        verb = verb.head
+    out.add(verb.lemma_.lower())
+    out |= {c.lemma_.lower() for c in verb.children if c.dep_ in ("xcomp", "oprd", "ccomp")}
     return out
