@@ -45,6 +45,8 @@ ACTORS = {
         Actor("Q-irgc", "Islamic Revolutionary Guard Corps", "armed_group", "IRN"),
         Actor("Q-artesh", "Islamic Republic of Iran Army", "armed_group", "IRN"),
         Actor("Q-usmil", "United States Armed Forces", "armed_group", "USA"),
+        Actor("Q-iraqis", "Iraqi people", "population", "IRQ"),
+        Actor("cg-protesters", "Iraqi protesters", "population", "IRQ"),
     )
 }
 KAD, IRAN, KH, AAH, USA, IRAQ = (
@@ -56,7 +58,8 @@ KAD, IRAN, KH, AAH, USA, IRAQ = (
     "Q-iraq",
 )
 IRGC, ARTESH, USMIL = "Q-irgc", "Q-artesh", "Q-usmil"
-ANCESTORS = {IRGC: (IRAN,), ARTESH: (IRAN,), USMIL: (USA,)}
+IRAQIS, PROTESTERS = "Q-iraqis", "cg-protesters"
+ANCESTORS = {IRGC: (IRAN,), ARTESH: (IRAN,), USMIL: (USA,), PROTESTERS: (IRAQIS,)}
 """What the knowledge base says these actors are part of (written at ingest)."""
 
 
@@ -713,6 +716,91 @@ def test_a_whole_and_its_part_name_the_same_side(store: Store) -> None:
     assert claims == {"Islamic Revolutionary Guard Corps", "Islamic Republic of Iran Army"}
     # "Tehran" against either of its forces is no contradiction: it is the same side
     assert not any("Government of Iran" in side["claim"] for side in perp["sides"])
+
+
+def test_death_tolls_of_protesters_and_of_iraqis_are_compared(store: Store) -> None:
+    """Protesters killed and Iraqis killed by the same forces over the same month: one event,
+    and the two tolls a contradiction."""
+    month = {"date": "2019-10"}
+    write(
+        store,
+        [
+            Article(
+                "CRS",
+                [
+                    (
+                        "More than 450 Iraqis have been killed by the security forces since October.",
+                        Ev(
+                            actors=(IRAQ,),
+                            recipients=(IRAQIS,),
+                            quantities=(Quantity(450, "dead", "450 Iraqis"),),
+                            **month,
+                        ),
+                    )
+                ],
+                published="2019-12-16",
+            ),
+            Article(
+                "VOA",
+                [
+                    (
+                        "Around 400 protesters have been reported killed by the security forces.",
+                        Ev(
+                            actors=(IRAQ,),
+                            recipients=(PROTESTERS,),
+                            modality="hedged",
+                            quantities=(Quantity(400, "dead", "400 protesters"),),
+                            **month,
+                        ),
+                    )
+                ],
+                published="2019-12-06",
+            ),
+        ],
+    )
+    corroborate(store)
+    (toll,) = _by_kind(store)["quantity"]
+    assert {side["claim"] for side in toll["sides"]} == {"450 dead", "400 dead"}
+
+
+def test_an_undated_report_needs_the_same_actors_to_join_a_dated_event(store: Store) -> None:
+    """An undated report may join a dated event on one matching side, but not when that side
+    only matches as a part of a whole (protesters, some of the Iraqi people): a loose date and
+    a loose match together are too little."""
+    exs = write(
+        store,
+        [
+            Article(
+                "One",
+                [("Iraqis demanded reform on 7 November.", Ev(type="REQUEST", actors=(IRAQIS,)))],
+                published="2021-11-08",
+            ),
+            Article(
+                "Two",
+                [
+                    (
+                        "Protesters have demanded the prime minister's resignation.",
+                        Ev(type="REQUEST", actors=(PROTESTERS,), recipients=(KAD,), date=None),
+                    )
+                ],
+                published="2021-11-20",
+            ),
+            Article(
+                "Three",
+                [
+                    (
+                        "Iraqis have long demanded reform.",
+                        Ev(type="REQUEST", actors=(IRAQIS,), date=None),
+                    )
+                ],
+                published="2021-11-20",
+            ),
+        ],
+    )
+    corroborate(store)
+    dated, part, same = (event_status(store, ex.events[0].id)["cluster"] for ex in exs)
+    assert part != dated
+    assert same == dated  # the same actor: joins, as before
 
 
 def test_a_plan_is_not_the_attack(store: Store) -> None:

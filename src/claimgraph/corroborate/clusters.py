@@ -164,12 +164,15 @@ def cluster_id(founder_event: str) -> str:
     return "clu-" + digest(founder_event)
 
 
-def _pair(e: _Member, m: _Member) -> int:
+def _pair(e: _Member, m: _Member, exact: bool = False) -> int:
     """How well an event matches one member on participants: 3 both sides (an actor with a
     recipient, or with the same specific place when a side names no recipient), 2 one side,
-    0 none."""
-    ao = meet(e.actors, e.actors_up, m.actors, m.actors_up)
-    ro = meet(e.recipients, e.recipients_up, m.recipients, m.recipients_up)
+    0 none. ``exact``: the same actors only, not a whole and its part."""
+    if exact:
+        ao, ro = bool(e.actors & m.actors), bool(e.recipients & m.recipients)
+    else:
+        ao = meet(e.actors, e.actors_up, m.actors, m.actors_up)
+        ro = meet(e.recipients, e.recipients_up, m.recipients, m.recipients_up)
     same_place = e.place is not None and e.place == m.place
     open_r = not e.recipients or not m.recipients
     open_a = not e.actors or not m.actors
@@ -249,7 +252,8 @@ def _fit_undated(e: _Member, c: _Cluster) -> int:
         return 0
     if e.frame is not None and (c.hi < e.frame[0] or c.lo > e.frame[1]):
         return 0
-    best = max((_pair(e, m) for m in c.members if m.document != e.document), default=0)
+    # a loose date and a loose match do not add up: here a whole does not stand for its part
+    best = max((_pair(e, m, exact=True) for m in c.members if m.document != e.document), default=0)
     if best == 3 or (best == 2 and e.published and e.frame is not None):
         return best
     return 0

@@ -241,6 +241,11 @@ def extract_claims(
     used |= {m.actor for m in out.mentions}
     out.actors = {aid: res.actors[aid] for aid in sorted(used) if aid in res.actors}
     out.ancestors = {aid: up for aid in out.actors if (up := kb.ancestors(aid))}
+    for aid, (kind, backer) in finder.generic_kind.items():
+        people = kb.population_of(backer) if kind == "national" else None
+        group = out.actors.get(aid)
+        if people and group is not None and group.type == "population":
+            out.ancestors[aid] = (people,)  # "Iraqi protesters" are some of the Iraqi people
     return out
 
 

@@ -63,6 +63,7 @@ class KnowledgeBase:
         self._by_country: dict[str, str] = {}
         self._by_name: dict[str, str] = {}
         self._state_of_government: dict[str, str] = {}
+        self._population: dict[str, str] = {}  # ISO3 -> the population actor ("Iraqi people")
         self._ancestors: dict[str, tuple[str, ...]] = {}
         self.named_events: dict[str, NamedEvent] = {}
 
@@ -180,6 +181,8 @@ class KnowledgeBase:
                 if entry.demonym:
                     for form in (entry.demonym, *_plural(entry.demonym)):
                         self._demonyms[normalise(form)] = aid
+            if actor.type == "population" and actor.country:
+                self._population.setdefault(actor.country, aid)
             for role in entry.roles:
                 self._holders[role.role].append(role)
         for pos in self.positions.values():
@@ -244,6 +247,11 @@ class KnowledgeBase:
                     todo.append(up)
         self._ancestors[actor_id] = tuple(out)
         return self._ancestors[actor_id]
+
+    def population_of(self, state_id: str) -> str | None:
+        """The actor for a state's people ("Iraqi people"), when one is on file."""
+        entry = self.entries.get(state_id)
+        return self._population.get(entry.actor.country or "") if entry else None
 
     def position_named(self, description: str) -> str | None:
         """The office an unambiguous description names ("Iraq's prime minister")."""
