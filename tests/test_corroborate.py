@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +76,7 @@ class Ev:
     quantities: tuple[Quantity, ...] = ()
     flags: tuple[Flag, ...] = ()
     location: str | None = None
+    country: str | None = None
 
 
 @dataclass
@@ -118,6 +119,7 @@ def build(article: Article, actors: dict[str, Actor] = ACTORS) -> Extraction:
                 quantities=ev.quantities,
                 flags=ev.flags,
                 location=ev.location,
+                country=ev.country,
             )
         )
     used = {a for e in events for a in (*e.actors, *e.recipients)}
@@ -801,6 +803,70 @@ def test_an_undated_report_needs_the_same_actors_to_join_a_dated_event(store: St
     dated, part, same = (event_status(store, ex.events[0].id)["cluster"] for ex in exs)
     assert part != dated
     assert same == dated  # the same actor: joins, as before
+
+
+def test_a_report_naming_no_target_meets_the_one_attack_of_that_day_and_country(
+    tmp_path: Path,
+) -> None:
+    """ "He orchestrated the attack on December 27th" (no target, no place but the country) and
+    "KH launched a rocket attack on a base near Kirkuk" that day: the one attack on file that day
+    in Iraq, so one event with two perpetrators. With a second attack that day in Iraq, or none
+    in the same country, it is left alone."""
+    day = {"date": "2019-12-27"}
+    orchestrated = Article(
+        "DoD",
+        [
+            (
+                "Soleimani orchestrated the attack on December 27th in Iraq.",
+                Ev(actors=(IRGC,), country="IRQ", **day),
+            )
+        ],
+        published="2020-01-02",
+    )
+    kirkuk = Article(
+        "State",
+        [
+            (
+                "On December 27, KH launched a rocket attack on a base near Kirkuk.",
+                Ev(actors=(KH,), recipients=(USMIL,), location="Kirkuk", country="IRQ", **day),
+            )
+        ],
+        published="2020-06-24",
+    )
+    elsewhere = Article(
+        "Other",
+        [
+            (
+                "On December 27, AAH attacked a convoy near Basra.",
+                Ev(actors=(AAH,), recipients=(IRAQ,), location="Basra", country="IRQ", **day),
+            )
+        ],
+        published="2019-12-28",
+    )
+    syria = replace(
+        kirkuk,
+        sentences=[
+            (
+                kirkuk.sentences[0][0],
+                replace(kirkuk.sentences[0][1], location="Abu Kamal", country="SYR"),
+            )
+        ],
+    )  # type: ignore[arg-type]
+
+    def clusters(name: str, articles: list[Article]) -> list[str]:
+        with Store(tmp_path / f"{name}.db") as st:
+            exs = write(st, articles)
+            corroborate(st)
+            kinds = {c["kind"] for c in list_contradictions(st)}
+            out = [event_status(st, ex.events[0].id)["cluster"] for ex in exs]
+            return [*out, "perpetrator" in kinds]  # type: ignore[list-item]
+
+    one, two, contradicted = clusters("one", [orchestrated, kirkuk])
+    assert one == two and contradicted
+    a, b, c, contradicted = clusters("two", [orchestrated, kirkuk, elsewhere])
+    assert a not in (b, c) and not contradicted  # two attacks that day: which one?
+    a, b, contradicted = clusters("syria", [orchestrated, syria])
+    assert a != b and not contradicted
 
 
 def test_a_plan_is_not_the_attack(store: Store) -> None:

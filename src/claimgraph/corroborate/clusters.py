@@ -64,9 +64,9 @@ class _Member:
     joinable: bool = True  # when undated: may be one of a dated cluster (see _fit_undated)
     actors_up: frozenset[str] = frozenset()  # the actors and what they are part of (see meet)
     recipients_up: frozenset[str] = frozenset()
-    hypothetical: bool = (
-        False  # a plan, a possibility: never one event with a report that it happened
-    )
+    # a plan, a possibility: never one event with a report that it happened
+    hypothetical: bool = False
+    country: str | None = None  # ISO3 of where it happened, when the text says
 
     @property
     def kind(self) -> str:
@@ -91,6 +91,18 @@ class _Member:
         """Dated to a day or a range of at most a week ("this week")."""
         return self.span is not None and self.span[1] - self.span[0] <= 7
 
+    @property
+    def open(self) -> bool:
+        """Names neither a recipient nor a place more specific than a state."""
+        return not self.recipients and self.place is None
+
+    def _country_keys(self, widen: int) -> list[str]:
+        """Per-day keys in its country, for narrow events (see _fits_open)."""
+        if not self.narrow or self.country is None or self.span is None:
+            return []
+        lo, hi = self.span[0] - widen, self.span[1] + widen
+        return [f"{self.kind}|d{day}|#{self.country}" for day in range(lo, hi + 1)]
+
     def _keys(self, periods: list[str]) -> list[str]:
         fam = self.kind
         names = sorted(self.participants_up) + ([f"@{self.place}"] if self.place else [])
@@ -103,10 +115,12 @@ class _Member:
         return [f"{fam}|*|{a}>{o}" for a in sorted(self.actors_up) for o in others]
 
     def index_keys(self) -> list[str]:
-        return self._keys(dates.index_periods(self.span)) + self._pair_keys()
+        periods = dates.index_periods(self.span)
+        return self._keys(periods) + self._pair_keys() + self._country_keys(0)
 
     def lookup_keys(self) -> list[str]:
         keys = self._keys(dates.lookup_periods(self.span))
+        keys += self._country_keys(dates.DATE_TOLERANCE_DAYS)
         if self.span is None and self.joinable:
             # an undated report may still be one of a dated cluster (see _fit_undated)
             if self.published and self.frame is not None:
@@ -189,10 +203,10 @@ def _pair(e: _Member, m: _Member, exact: bool = False) -> int:
 
 def _conflicting(e: _Member, c: _Cluster) -> bool:
     """A participant changes role, or both name recipients and none is shared."""
-    if meet(e.actors, e.actors_up, c.recipients, c.recipients_up) or meet(
-        e.recipients, e.recipients_up, c.actors, c.actors_up
-    ):
-        return True  # actor and recipient swapped: a different event (or a reply to it)
+    if e.actors & c.recipients or e.recipients & c.actors:
+        # Actor and recipient swapped: a different event (or a reply to it). Same ids only: a
+        # militia that is part of the security forces on file may well attack other forces.
+        return True
     return bool(
         e.recipients
         and c.recipients
@@ -235,6 +249,27 @@ def _fit(e: _Member, c: _Cluster) -> int:
     return max((_pair(e, m) for m in c.members), default=0)
 
 
+def _same_day_and_country(e: _Member, c: _Cluster) -> bool:
+    """A narrow event and a cluster of its kind with a narrow member on a fitting day, in the
+    same country."""
+    s = e.span
+    if s is None or not e.narrow or e.country is None or e.kind != c.kind:
+        return False
+    if c.lo is None or c.hi is None or s[1] < c.lo or s[0] > c.hi:
+        return False
+    return any(m.narrow and m.country == e.country for m in c.members)
+
+
+def _fits_open(e: _Member, c: _Cluster) -> bool:
+    """Disagreeing perpetrators where one side names no target and no place ("he orchestrated
+    the attack on December 27th" in Iraq; "KH launched a rocket attack on a base near Kirkuk"
+    on December 27): nothing to compare but the day and the country. The caller keeps it only
+    when a single cluster of that day and country exists."""
+    if _conflicting(e, c) or not _disagree(e, c):
+        return False
+    return e.open or all(m.open for m in c.members)
+
+
 def _fit_undated(e: _Member, c: _Cluster) -> int:
     """An undated event joins an undated cluster on a full match with a member from another
     document. It may join a dated cluster when the cluster's dates fall in the days its document
@@ -259,9 +294,13 @@ def _fit_undated(e: _Member, c: _Cluster) -> int:
     return 0
 
 
-def _order(m: _Member) -> tuple[int, int, str, str]:
+def _order(m: _Member) -> tuple[int, int, bool, str, str]:
+    """Most precise dates first, then by date; on one date, events naming a target or a place
+    before those naming neither (so that these see every event of their day, see _fits_open)."""
     s = m.span
-    return (s[2], s[0], m.type, m.id) if s is not None else (dates.NONE, 0, m.type, m.id)
+    if s is None:
+        return (dates.NONE, 0, m.open, m.type, m.id)
+    return (s[2], s[0], m.open, m.type, m.id)
 
 
 FRAME_DAYS = 31
@@ -318,6 +357,7 @@ def _member(
         actors_up=world.up(actors),
         recipients_up=world.up(recipients),
         hypothetical=row["modality"] == "hypothetical",
+        country=row["country"],
     )
 
 
@@ -358,7 +398,8 @@ def _participants(rows: list[sqlite3.Row]) -> dict[str, tuple[list[str], list[st
 
 
 _EVENT_COLUMNS = (
-    "e.id, e.type, e.modality, e.date, e.date_end, e.document, e.location, d.published"
+    "e.id, e.type, e.modality, e.date, e.date_end, e.document, e.location, e.country,"
+    " d.published"
     " FROM events e JOIN documents d ON d.id = e.document"
 )
 
@@ -400,7 +441,7 @@ def _load(
     rows = select_in(
         conn,
         "SELECT c.cluster, e.id, e.type, e.modality, e.date, e.date_end, e.document, e.location,"
-        " d.published"
+        " e.country, d.published"
         " FROM corr_cluster_events c JOIN events e ON e.id = c.event"
         " JOIN documents d ON d.id = e.document"
         " WHERE c.cluster IN ({marks}) ORDER BY c.rowid",
@@ -479,6 +520,10 @@ def _best_cluster(
             best = rank
     if len(dated) == 1:
         return dated[0]  # an undated report of the one dated event it can be
+    if best is None:
+        same = [cid for cid in cands if _same_day_and_country(e, clusters[cid])]
+        if len(same) == 1 and _fits_open(e, clusters[same[0]]):
+            return 1, same[0]  # the one event of its kind that day in that country
     return (best[0], best[2]) if best is not None else None
 
 

@@ -4,7 +4,8 @@ Kinds (each with both sides' event ids, quotes and publishers):
 
 ``perpetrator``
     two asserting claims name different actors (none the same as, or part of, one on the other
-    side, see :mod:`~claimgraph.corroborate.hierarchy`) for the same recipients;
+    side, see :mod:`~claimgraph.corroborate.hierarchy`) for the same recipients, or where one
+    side names no recipient;
 ``date``
     two asserting claims give different day-precision dates;
 ``quantity``
@@ -156,7 +157,8 @@ def find(cluster: str, claims: list[Claim], names: dict[str, str]) -> list[dict[
     for ga, gb in combinations(_groups(named, lambda c: tuple(sorted(c.actors))), 2):
         if ga[0].same_actors(gb[0]):
             continue  # the same actor, or one and what it is part of ("US military", "US")
-        if any(a.same_recipients(b) for a in ga for b in gb):
+        # same event by the clustering rules: same targets, or one side names none
+        if any(a.same_recipients(b) or not (a.recipients and b.recipients) for a in ga for b in gb):
             sa = _side(ga, _names(ga[0].actors, names))
             add("perpetrator", sa, _side(gb, _names(gb[0].actors, names)))
 
