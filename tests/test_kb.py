@@ -173,3 +173,37 @@ def test_builtin_kb_is_valid_and_sourced(kb: KnowledgeBase) -> None:
         assert entry.source
         assert all(r.source for r in entry.roles)
         assert all(f.source for f in entry.affiliations)
+
+
+def test_places_are_looked_up_by_name_and_alias() -> None:
+    places = [
+        {"name": "Ruri Province", "type": "province", "country": "RUR", "source": "s"},
+        {
+            "name": "Strelsau",
+            "type": "city",
+            "country": "RUR",
+            "in": "Ruri Province",
+            "aliases": ["Strelsaw"],
+            "source": "s",
+        },
+    ]
+    kb = KnowledgeBase.load([("test", {"places": places})], builtin=False)
+    city = kb.place("Strelsaw")
+    assert city is not None and city.name == "Strelsau" and city.country == "RUR"
+    assert city.within == "Ruri Province"
+    assert kb.place("Zenda") is None
+
+
+@pytest.mark.parametrize(
+    "record, message",
+    [
+        ({"name": "X", "type": "village", "country": "IRQ", "source": "s"}, "type 'village'"),
+        ({"name": "X", "type": "city", "country": "Iraq", "source": "s"}, "alpha-3"),
+        ({"name": "X", "type": "city", "country": "IRQ"}, "no source"),
+        ({"name": "X", "type": "city", "country": "IRQ", "in": "Y", "source": "s"}, "not a place"),
+        ({"name": "X", "type": "city", "country": "IRQ", "near": "Y", "source": "s"}, "unknown"),
+    ],
+)
+def test_invalid_places_are_refused(record: dict, message: str) -> None:  # type: ignore[type-arg]
+    with pytest.raises(KnowledgeBaseError, match=message):
+        KnowledgeBase.load([("test", {"places": [record]})], builtin=False)

@@ -394,13 +394,19 @@ def resolve_actors(doc: Any, kb: KnowledgeBase) -> Resolution:
                     aid, method = _pick(cands, kb, ctx, res.country, label), "alias"
                 if aid is None:
                     if label != "NORP":
-                        res.places.append((ent.start, ent.end, text, None))
+                        place = kb.place(text)  # the gazetteer: "Kirkuk" is in Iraq
+                        country = place.country if place else None
+                        res.places.append((ent.start, ent.end, text, country))
                     continue
         if aid is None:
             aid, method = _resolve_name(text, label, kb, ctx, res.country)
         actor = kb.actor(aid) if aid else None
         if aid is None:
             if label not in ("PERSON", "ORG") or _headline_case(ent.sent):
+                continue
+            place = kb.place(text) if label == "ORG" or " " in text else None
+            if place is not None:  # a place on file that the tagger took for a name
+                res.places.append((ent.start, ent.end, text, place.country))
                 continue
             actor = new_actor(text, "person" if label == "PERSON" else _org_type(doc, end, text))
             aid, method = actor.id, "new"

@@ -18,9 +18,11 @@ from claimgraph.kb.schema import (
     Affiliation,
     Entry,
     NamedEvent,
+    Place,
     Position,
     parse_actor,
     parse_named_event,
+    parse_place,
     parse_position,
 )
 from claimgraph.model import Actor, Role
@@ -66,6 +68,8 @@ class KnowledgeBase:
         self._population: dict[str, str] = {}  # ISO3 -> the population actor ("Iraqi people")
         self._ancestors: dict[str, tuple[str, ...]] = {}
         self.named_events: dict[str, NamedEvent] = {}
+        self.places: dict[str, Place] = {}
+        self._place_alias: dict[str, str] = {}
 
     # ----------------------------------------------------------------- loading
     @classmethod
@@ -106,6 +110,9 @@ class KnowledgeBase:
             for i, rec in enumerate(doc.get("events") or []):
                 event = parse_named_event(rec, f"{origin}: event {i + 1}")
                 kb.named_events[event.name] = event
+            for i, rec in enumerate(doc.get("places") or []):
+                place = parse_place(rec, f"{origin}: place {i + 1}")
+                kb.places[place.name] = place
             for i, rec in enumerate(doc.get("actors") or []):
                 kb._add(parse_actor(rec, f"{origin}: actor {i + 1}", make_actor_id, origin))
         kb._link()
@@ -185,6 +192,15 @@ class KnowledgeBase:
                 self._population.setdefault(actor.country, aid)
             for role in entry.roles:
                 self._holders[role.role].append(role)
+        for place in self.places.values():
+            if place.within is not None and place.within not in self.places:
+                raise KnowledgeBaseError(
+                    f"place {place.name}: `in` refers to {place.within!r}, not a place on file"
+                )
+            for alias in (place.name, *place.aliases):
+                key = normalise(alias)
+                if key:
+                    self._place_alias[key] = place.name
         for pos in self.positions.values():
             self._position_alias[normalise(pos.name, strip_titles=False)] = pos.name
             for alias in pos.aliases:
@@ -247,6 +263,11 @@ class KnowledgeBase:
                     todo.append(up)
         self._ancestors[actor_id] = tuple(out)
         return self._ancestors[actor_id]
+
+    def place(self, name: str) -> Place | None:
+        """The place on file a name denotes ("Kirkuk", "the Green Zone")."""
+        found = self._place_alias.get(normalise(name))
+        return self.places[found] if found else None
 
     def population_of(self, state_id: str) -> str | None:
         """The actor for a state's people ("Iraqi people"), when one is on file."""

@@ -78,6 +78,58 @@ def parse_named_event(rec: dict[str, Any], where: str) -> NamedEvent:
     )
 
 
+PLACE_TYPES = (
+    "governorate",
+    "province",
+    "region",
+    "city",
+    "town",
+    "district",
+    "base",
+    "camp",
+    "airport",
+    "zone",
+    "border_crossing",
+    "landmark",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place where events happen, with the state it lies in (a gazetteer entry)."""
+
+    name: str
+    type: str
+    country: str
+    within: str | None = None  # the name of a place on file that contains it
+    aliases: tuple[str, ...] = ()
+    source: str | None = None
+
+
+def parse_place(rec: dict[str, Any], where: str) -> Place:
+    if not isinstance(rec, dict) or not rec.get("name"):
+        raise KnowledgeBaseError(f"{where}: a place needs a name")
+    where = f"{where} ({rec['name']})"
+    unknown = set(rec) - {"name", "type", "country", "in", "aliases", "source"}
+    if unknown:
+        raise KnowledgeBaseError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+    kind = rec.get("type")
+    if kind not in PLACE_TYPES:
+        raise KnowledgeBaseError(f"{where}: type {kind!r} is not one of {', '.join(PLACE_TYPES)}")
+    country = rec.get("country")
+    if not isinstance(country, str) or not _COUNTRY.match(country):
+        raise KnowledgeBaseError(f"{where}: country must be an ISO 3166-1 alpha-3 code")
+    within = rec.get("in")
+    return Place(
+        name=str(rec["name"]),
+        type=kind,
+        country=country,
+        within=str(within) if within else None,
+        aliases=_strs(rec.get("aliases"), where),
+        source=_source(rec, where),
+    )
+
+
 @dataclass(slots=True)
 class Entry:
     """One actor on file with its facts."""
