@@ -314,3 +314,29 @@ def test_a_national_group_of_people_is_part_of_that_people(analyze: Any) -> None
     people = next(iter(analyze("Iraqis protested.").actors))
     assert ex.ancestors[by_name["Iraqi protesters"]] == (people,)
     assert people not in ex.ancestors[by_name["Iraqi Security Forces"]]
+
+
+def test_it_refers_to_the_event_told_before(analyze_small: Any) -> None:
+    """ "It was perpetrated by X": the attack of the sentence before, with X as its (hedged)
+    perpetrator; the undated retelling in the next sentence takes the first one's date; "no one
+    has claimed" counts nothing."""
+    ex = analyze_small(
+        "On 7 November 2021, Prime Minister Mustafa al-Kadhimi survived an assassination attempt. "
+        "A drone attacked his residence in Baghdad. No one has claimed responsibility, although "
+        "it was generally believed that it was perpetrated by Kata'ib Hezbollah."
+    )
+    told = described(ex, with_date=True)
+    assert ("ASSAULT", [], ["Mustafa al-Kadhimi"], "2021-11-07") in [t[:4] for t in told]
+    (blamed,) = [e for e in ex.events if e.actors]
+    assert [ex.actors[a].name for a in blamed.actors] == ["Kata'ib Hezbollah"]
+    assert [ex.actors[a].name for a in blamed.recipients] == ["Mustafa al-Kadhimi"]
+    assert blamed.modality == "hedged" and blamed.date == "2021-11-07"
+    assert not [q for e in ex.events for q in e.quantities if q.value == 1]
+
+
+def test_a_place_on_file_gives_the_event_its_country(analyze: Any) -> None:
+    ex = analyze(
+        "Kata'ib Hezbollah launched a rocket attack on a base near Kirkuk on December 27, 2019."
+    )
+    (event,) = ex.events
+    assert (event.location, event.country) == ("Kirkuk", "IRQ")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
 
@@ -195,7 +195,16 @@ def extract_claims(
             )
             if event is not None:
                 found.append((event, trig.nominal and not standalone(trig.token, lex)))
-        out.events.extend(_merge_repeats(found))
+        for verb, ante in _event_pronouns(sent, lex, out.events, i):
+            trig = Trigger(verb, (ante.type, ante.mode), False)
+            finder.date = ante.date or document.published
+            event = _event(
+                trig, lex, finder, evidence, None, speaker, sent, res, earlier, publisher
+            )
+            if event is not None and event.actors and not set(event.actors) & set(ante.actors):
+                # "it was perpetrated by X": the earlier event, with another perpetrator
+                found.append((_as_retold(event, ante), False))
+        out.events.extend(_continued(e, out.events, document.text) for e in _merge_repeats(found))
         finder.date = dates[0][1].value if dates else document.published
         rel_seen: set[tuple[str, str, str]] = set()
         for rel in relations_in(sent, res, kb, lex, finder):
@@ -301,6 +310,69 @@ def _event(
 
 
 _DEFINITE = frozenset({"the", "this", "these", "those", "that"})
+
+
+def _continued(event: Event, events: list[Event], text: str) -> Event:
+    """An undated event that goes on telling the dated event of the sentence before, in the same
+    paragraph ("On 7 November, X survived an assassination attempt. A drone attacked his
+    residence."): same type and recipients, no other actor. It takes that event's date."""
+    if event.date is not None or not event.recipients:
+        return event
+    sentence = event.evidence.sentence
+    for prior in reversed(events):
+        if prior.evidence.sentence < sentence - 1:
+            break
+        if prior.evidence.sentence != sentence - 1 or prior.date is None:
+            continue
+        if "\n\n" in text[prior.evidence.end : event.evidence.start]:
+            break
+        same = prior.type == event.type and set(prior.recipients) == set(event.recipients)
+        if same and (not event.actors or not prior.actors or set(event.actors) & set(prior.actors)):
+            return replace(event, date=prior.date, date_end=prior.date_end)
+    return event
+
+
+EVENT_PRONOUNS = frozenset({"it", "this"})
+
+
+def _event_pronouns(
+    sent: Any, lex: Lexicon, events: list[Event], sentence: int
+) -> Iterator[tuple[Any, Event]]:
+    """ "It was perpetrated by pro-Iran militias", "X carried it out": a light verb whose patient
+    is "it" or "this", with the latest event of the sentence before (an attack, not a plan or a
+    denial) as what the pronoun refers to."""
+    ante = next(
+        (
+            e
+            for e in reversed(events)
+            if sentence - 2 <= e.evidence.sentence < sentence
+            and e.modality not in ("hypothetical", "negated")
+        ),
+        None,
+    )
+    if ante is None:
+        return
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.light_verbs:
+            continue
+        if any(
+            c.dep_ in ("nsubjpass", "dobj") and c.lower_ in EVENT_PRONOUNS for c in tok.children
+        ):
+            yield tok, ante
+
+
+def _as_retold(event: Event, ante: Event) -> Event:
+    """A pronoun-referenced event takes what it refers to from its antecedent: the recipients,
+    the date, the place and the mode; the perpetrators and modality are its own."""
+    return replace(
+        event,
+        mode=ante.mode,
+        recipients=ante.recipients,
+        date=ante.date,
+        date_end=ante.date_end,
+        location=event.location or ante.location,
+        country=event.country or ante.country,
+    )
 
 
 def _definite_anchor(trig: Trigger, lex: Lexicon) -> bool:

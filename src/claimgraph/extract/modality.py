@@ -156,6 +156,9 @@ def _speech(
     prev = trigger
     for anc in chain[1:]:
         lemma = anc.lemma_.lower()
+        if lemma in lex.cue("belief_verbs") and prev.dep_ in _SPEECH_DEPS and anc.pos_ == "VERB":
+            who = next((c for c in anc.children if c.dep_ == "nsubj"), None)
+            return "hedged", speaker_of(who) if who is not None else None
         if lemma in lex.speech_verbs and prev.dep_ in _SPEECH_DEPS and anc.pos_ != "NOUN":
             who = [c for c in anc.children if c.dep_ == "nsubj"]
             if who:

@@ -109,6 +109,9 @@ def quantities_in(sent: Any) -> list[Quantity]:
         value = number_value(tok.text)
         if value is None or (tok.ent_type_ == "DATE"):
             continue
+        if tok.i > 0 and tok.doc[tok.i - 1].lower_ in ("no", "not"):
+            continue  # "no one has claimed", "not one"
+
         noun = tok.head if tok.dep_ == "nummod" else tok
         if noun.lower_ in ("dozens", "hundreds", "thousands"):
             for child in noun.children:
