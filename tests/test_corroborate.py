@@ -869,6 +869,51 @@ def test_a_report_naming_no_target_meets_the_one_attack_of_that_day_and_country(
     assert a != b and not contradicted
 
 
+def test_a_report_dated_to_a_year_meets_the_one_attack_on_its_target_that_year(
+    tmp_path: Path,
+) -> None:
+    """ "In 2021, Tehran launched a drone attack against Kadhimi" and "on 7 November 2021 KH
+    attacked Kadhimi": the one attack on him on file that year, so one event with two
+    perpetrators. With a second attack on him that year, it joins neither."""
+    year = Article(
+        "Opinion",
+        [
+            (
+                "In 2021, Tehran attacked al-Kadhimi.",
+                Ev(actors=(IRAN,), recipients=(KAD,), date="2021"),
+            )
+        ],
+        published="2022-07-25",
+    )
+    november = Article(
+        "Wire", [("KH attacked al-Kadhimi on 7 November.", Ev(actors=(KH,), recipients=(KAD,)))]
+    )
+    march = Article(
+        "Other",
+        [
+            (
+                "AAH attacked al-Kadhimi on 1 March.",
+                Ev(actors=(AAH,), recipients=(KAD,), date="2021-03-01"),
+            )
+        ],
+        published="2021-03-02",
+    )
+
+    def clusters(name: str, articles: list[Article]) -> tuple[list[str], bool]:
+        with Store(tmp_path / f"{name}.db") as st:
+            exs = write(st, articles)
+            corroborate(st)
+            kinds = {c["kind"] for c in list_contradictions(st)}
+            return [
+                event_status(st, ex.events[0].id)["cluster"] for ex in exs
+            ], "perpetrator" in kinds
+
+    (a, b), contradicted = clusters("one", [year, november])
+    assert a == b and contradicted
+    (a, b, c), contradicted = clusters("two", [year, november, march])
+    assert a not in (b, c) and not contradicted
+
+
 def test_a_plan_is_not_the_attack(store: Store) -> None:
     """A hypothetical claim (a plan, a possibility) never joins a report that it happened; two
     reports of the same plan do meet."""

@@ -270,6 +270,18 @@ def _fits_open(e: _Member, c: _Cluster) -> bool:
     return e.open or all(m.open for m in c.members)
 
 
+def _same_target_in_period(e: _Member, c: _Cluster) -> bool:
+    """A report dated to a month or a year ("in 2021, Tehran launched a drone attack against
+    Kadhimi") and a cluster of its kind inside that period with a recipient in common (an actor
+    and a recipient never swapped). The caller keeps it only when a single such cluster exists."""
+    s = e.span
+    if s is None or e.narrow or not e.recipients or e.kind != c.kind or _conflicting(e, c):
+        return False
+    if c.lo is None or c.hi is None or c.hi < s[0] or c.lo > s[1]:
+        return False
+    return meet(e.recipients, e.recipients_up, c.recipients, c.recipients_up)
+
+
 def _fit_undated(e: _Member, c: _Cluster) -> int:
     """An undated event joins an undated cluster on a full match with a member from another
     document. It may join a dated cluster when the cluster's dates fall in the days its document
@@ -524,6 +536,9 @@ def _best_cluster(
         same = [cid for cid in cands if _same_day_and_country(e, clusters[cid])]
         if len(same) == 1 and _fits_open(e, clusters[same[0]]):
             return 1, same[0]  # the one event of its kind that day in that country
+        targets = [cid for cid in cands if _same_target_in_period(e, clusters[cid])]
+        if len(targets) == 1 and _disagree(e, clusters[targets[0]]):
+            return 1, targets[0]  # the one attack on this target in the year the report gives
     return (best[0], best[2]) if best is not None else None
 
 
