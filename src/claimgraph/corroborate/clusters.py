@@ -3,19 +3,25 @@
 An event joins a cluster when (see ``docs/corroboration.md``):
 
 * its type is in the same family (today: the same PLOVER type; :data:`TYPE_FAMILIES` is where a
-  deliberate exception would go);
+  deliberate exception would go), and a hypothetical claim (a plan) only meets hypothetical ones;
 * its date fits the cluster's date window: partial dates are ranges ("2021-11" fits
   "2021-11-07"), day-precision dates may differ by at most
-  :data:`~claimgraph.corroborate.dates.DATE_TOLERANCE_DAYS`; undated events only join undated
-  clusters;
+  :data:`~claimgraph.corroborate.dates.DATE_TOLERANCE_DAYS`; undated events join undated
+  clusters (a dated one only as below);
 * no participant changes role (an actor of one is never a recipient of the other) and the
   recipients, when both sides name some, overlap;
 * participants overlap with a member: actors and recipients both; or one side overlaps while the
   other is empty on either event; or — so that disagreeing sources still meet — the recipients
   overlap, the actors are disjoint, and both events carry a day-precision date. Undated events
-  need both actors and recipients to overlap with a member from another document.
+  need both actors and recipients to overlap with a member from another document. Participants
+  "overlap" when they are the same actor or one is part of the other on file (see
+  :mod:`~claimgraph.corroborate.hierarchy`);
+* a few joins are allowed only when a single candidate exists (an undated report and the one
+  dated event it can be; a report naming no target and the one event that day in its country; a
+  report dated to a month or year and the one event on its target then).
 
-Events are processed in a fixed order (most precise date first, then date, type and id) and a
+Events are processed in a fixed order (most precise date first, then date; on one date events
+naming a target or place first; then type and id) and a
 cluster's id is ``clu-`` + a hash of the event that founded it, so the same events give the same
 clusters. Each run only places events not yet in a cluster; clusters are found through an index
 of ``type family | period | participant`` keys, so the work per event does not grow with the
