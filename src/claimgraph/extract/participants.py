@@ -7,6 +7,7 @@ to. Coordination ("X and Y") gives several.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 from claimgraph.actors import Resolution
@@ -443,8 +444,7 @@ class ParticipantFinder(GenericGroups):
     def _head_title(self, office: str) -> bool:
         """The office's name begins with a head noun ("Secretary-General of Hezbollah")."""
         name = normalise(office, strip_titles=False)
-        heads = (normalise(h, strip_titles=False) for h in self.head_nouns)
-        return any(name == h or name.startswith(h + " ") for h in heads if h)
+        return any(name == h or name.startswith(h + " ") for h in _normalised(self.head_nouns))
 
     def _head_of(self, t: Any) -> tuple[str, list[Role]] | None:
         """ "the leader of the nation's elite Quds Force", "the Badr Organization's chief": the
@@ -471,6 +471,11 @@ class ParticipantFinder(GenericGroups):
             if len(heads) == 1:
                 return heads[0], offices[heads[0]]
         return None
+
+
+@lru_cache(maxsize=8)
+def _normalised(words: frozenset[str]) -> tuple[str, ...]:
+    return tuple(n for w in sorted(words) if (n := normalise(w, strip_titles=False)))
 
 
 INCOMING_WORDS = frozenset({"new", "newly", "incoming", "designate"})

@@ -66,6 +66,8 @@ class KnowledgeBase:
         self._by_name: dict[str, str] = {}
         self._state_of_government: dict[str, str] = {}
         self._population: dict[str, str] = {}  # ISO3 -> the population actor ("Iraqi people")
+        self._org_roles: dict[str, list[Role]] = defaultdict(list)  # organisation -> roles in it
+        self._org_positions: dict[str, list[Position]] = defaultdict(list)
         self._ancestors: dict[str, tuple[str, ...]] = {}
         self.named_events: dict[str, NamedEvent] = {}
         self.places: dict[str, Place] = {}
@@ -192,6 +194,8 @@ class KnowledgeBase:
                 self._population.setdefault(actor.country, aid)
             for role in entry.roles:
                 self._holders[role.role].append(role)
+                if role.organization:
+                    self._org_roles[role.organization].append(role)
         for place in self.places.values():
             if place.within is not None and place.within not in self.places:
                 raise KnowledgeBaseError(
@@ -202,6 +206,8 @@ class KnowledgeBase:
                 if key:
                     self._place_alias[key] = place.name
         for pos in self.positions.values():
+            if pos.organization:
+                self._org_positions[pos.organization].append(pos)
             self._position_alias[normalise(pos.name, strip_titles=False)] = pos.name
             for alias in pos.aliases:
                 self._position_alias[normalise(alias, strip_titles=False)] = pos.name
@@ -280,13 +286,11 @@ class KnowledgeBase:
 
     def positions_of(self, organization: str) -> list[Position]:
         """The offices on file of an organisation (an actor id)."""
-        return [p for p in self.positions.values() if p.organization == organization]
+        return list(self._org_positions.get(organization, ()))
 
     def roles_in(self, organization: str) -> list[Role]:
         """Roles on file held in an organisation (an actor id), e.g. Badr's Secretary-General."""
-        return [
-            r for roles in self._holders.values() for r in roles if r.organization == organization
-        ]
+        return list(self._org_roles.get(organization, ()))
 
     def positions_titled(self, title: str) -> list[str]:
         """Offices a bare title ("Prime Minister") may refer to."""
