@@ -264,3 +264,19 @@ def test_given_date_wins_over_dateline() -> None:
     text = "BAGHDAD, Nov. 7, 2021 - " + ARTICLE
     (doc,) = list(read_stream(io.BytesIO(text.encode()), IngestOptions(published="2021-11-08")))
     assert isinstance(doc, Document) and doc.published == "2021-11-08"
+
+
+def test_manifest_given_by_itself_reads_the_files_it_names(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "unlisted.txt").write_text(ARTICLE + " Not in the manifest.", encoding="utf-8")
+    lines = [
+        {"file": "a.txt", "publisher": "Outlet A", "published": "2020-01-03"},
+        {"file": "gone.txt", "publisher": "Outlet B"},
+    ]
+    manifest = tmp_path / "manifest.jsonl"
+    manifest.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    items = list(iter_sources([manifest], IngestOptions()))
+    docs = _docs(items)
+    assert [(d.publisher, d.published) for d in docs] == [("Outlet A", "2020-01-03")]
+    errors = _errors(items)
+    assert len(errors) == 1 and "gone.txt" in str(errors[0])

@@ -302,5 +302,20 @@ def iter_sources(inputs: Iterable[str | Path], options: IngestOptions) -> Iterat
                     None,
                 )
                 yield from read_path(child, _with_metadata(options, meta))
+        elif path.suffix.lower() == ".jsonl" and (manifest := read_manifest(path)) is not None:
+            yield from read_manifest_files(path, manifest, options)
         else:
             yield from read_path(path, options)
+
+
+def read_manifest_files(
+    path: Path, manifest: dict[str, dict[str, Any]], options: IngestOptions
+) -> Iterator[Item]:
+    """A manifest given by itself: read the files it names (relative to its folder), each with
+    its metadata, in the manifest's order. A named file that is missing is one error."""
+    for name, meta in manifest.items():
+        child = path.parent / name
+        if not child.is_file():
+            yield IngestError(str(path), f"names {name!r}, which is not a file beside it")
+            continue
+        yield from read_path(child, _with_metadata(options, meta))
