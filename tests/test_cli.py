@@ -169,3 +169,34 @@ def test_kb_import_refuses_a_broken_overlay(tmp_path: Path) -> None:
     bad.write_text("actors:\n  - name: X\n    type: wizard\n    source: s\n", encoding="utf-8")
     code, out = run("--db", str(tmp_path / "b.db"), "kb", "import", str(bad))
     assert code == 2 and "type" in out
+
+
+def test_contradiction_table_shows_a_sentence_once_per_side(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from claimgraph.dossier import print_contradictions
+
+    quote = "On May 2, the group shelled the base, killing a guard and wounding [two] others."
+    evidence = [
+        {"document": "doc-a", "event": f"eve-{n}", "publisher": "Outlet A", "quote": quote}
+        for n in range(3)
+    ]
+    other = {"document": "doc-b", "event": "eve-9", "publisher": "Outlet B", "quote": "B said so."}
+    print_contradictions(
+        [
+            {
+                "kind": "perpetrator",
+                "type": "ASSAULT",
+                "date": "2020-05-02",
+                "summary": "X vs Y",
+                "sides": [
+                    {"claim": "X", "evidence": evidence},
+                    {"claim": "Y", "evidence": [other]},
+                ],
+            }
+        ]
+    )
+    out = capsys.readouterr().out
+    assert out.count("shelled the base") == 1
+    assert "[two]" in out, "article text is printed as text, not read as markup"
+    assert "B said so." in out

@@ -102,7 +102,14 @@ def print_contradictions(rows: list[dict[str, Any]]) -> None:
             c.print(f"  [bold]{escape(str(side.get('claim', '')))}[/bold]")
             if side.get("knowledge_base"):
                 c.print(f"    on file: {escape(str(side.get('source', '')))}", style="dim")
+            seen: set[tuple[str, str]] = set()
             for ev in side.get("evidence", []):
+                # One sentence can carry several events of a side (an attack, a death, the
+                # wounded): its quote is shown once.
+                key = (ev.get("document") or "", ev.get("quote") or "")
+                if key in seen:
+                    continue
+                seen.add(key)
                 who = escape(ev.get("publisher") or "unknown publisher")
-                c.print(f"    {who}: “{escape(ev.get('quote', ''))}”", style="dim")
+                c.print(f"    {who}: “{escape(key[1])}”", style="dim", highlight=False)
         c.print()
