@@ -274,6 +274,35 @@ def test_a_date_that_modifies_a_noun_does_not_date_the_event(analyze_small: Any)
     assert all(e.date is None for e in ex.events if e.type == "ASSAULT")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the date of an infinitive on another noun dates that clause
+        "The United States attacked the militia to stop its efforts to implement the "
+        "December 25, 2011 agreement.",
+        # cut off mid-word, as scraped text often is: the parser loses the noun
+        "The United States attacked the militia to stop its efforts to implement the "
+        "December 25, 2011 agreeme",
+        # a relative clause about a name
+        "Kata'ib Hezbollah, which was designated in 2009, attacked the U.S. embassy.",
+    ],
+)
+def test_a_date_in_a_clause_about_another_noun_does_not_date_the_event(
+    analyze_small: Any, text: str
+) -> None:
+    ex = analyze_small(text)
+    assert [e.date for e in ex.events if e.type == "ASSAULT"] == [None]
+
+
+def test_a_date_in_a_clause_on_the_event_noun_dates_it(analyze_small: Any) -> None:
+    ex = analyze_small(
+        "The United States condemns the attack that took place on December 27, 2019 at the "
+        "base, killing an American contractor.",
+        "2019-12-28",
+    )
+    assert "2019-12-27" in {e.date for e in ex.events if e.type == "ASSAULT"}
+
+
 def test_a_statement_in_the_present_is_dated_by_publication(analyze_small: Any) -> None:
     ex = analyze_small("The United States condemns the attack by Kata'ib Hezbollah.", "2020-01-05")
     dates = {e.type: e.date for e in ex.events}

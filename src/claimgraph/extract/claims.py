@@ -95,7 +95,11 @@ def _at_time_of_writing(trigger: Any) -> bool:
 def _date_for(trigger: Any, dates: list[tuple[Any, DateValue]]) -> DateValue | None:
     """The date attached closest to the trigger in the parse, else the sentence's only date.
     A date that modifies a noun ("the December 25, 2011 agreement") dates that noun only."""
-    dates = [(ent, value) for ent, value in dates if not _dates_a_thing(ent, trigger)]
+    dates = [
+        (ent, value)
+        for ent, value in dates
+        if not _dates_a_thing(ent, trigger) and not _in_noun_clause(ent, trigger)
+    ]
     if not dates:
         return None
     best: tuple[int, DateValue] | None = None
@@ -108,6 +112,32 @@ def _date_for(trigger: Any, dates: list[tuple[Any, DateValue]]) -> DateValue | N
     if best is not None:
         return best[1]
     return dates[0][1] if len(dates) == 1 else None
+
+
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+
+
+def _in_noun_clause(ent: Any, trigger: Any) -> bool:
+    """A date inside an infinitive that describes another noun ("their efforts to implement the
+    December 25, 2011 agreement") or inside a relative clause about a name ("KH, which was
+    designated in 2009, attacked") dates that clause, not the event. Participles ("the territory
+    retaken in 2019", often attached there by the parser alone) and clauses on an event noun
+    ("the attack that took place this morning") still count."""
+    # every token of the date that hangs outside it (a broken parse may give several)
+    return any(_under_noun_clause(t, trigger) for t in ent if not ent.start <= t.head.i < ent.end)
+
+
+def _under_noun_clause(tok: Any, trigger: Any) -> bool:
+    for _ in range(12):
+        if tok is trigger or tok.head is tok:
+            return False
+        if tok.dep_ in ("acl", "relcl") and tok.head is not trigger:
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+                return True
+            if tok.dep_ == "relcl" and tok.head.ent_type_ in _NAMED:
+                return True
+        tok = tok.head
+    return False
 
 
 def _dates_a_thing(ent: Any, trigger: Any) -> bool:
