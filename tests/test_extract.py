@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from conftest import coded, described
+from conftest import coded, described, names
 
 from claimgraph.model import Extraction
 
@@ -369,3 +369,28 @@ def test_a_place_on_file_gives_the_event_its_country(analyze: Any) -> None:
     )
     (event,) = ex.events
     assert (event.location, event.country) == ("Kirkuk", "IRQ")
+
+
+def test_each_event_takes_the_date_attached_to_it(analyze_small: Any) -> None:
+    """Two dates in one sentence: each event takes the one its clause governs."""
+    ex = analyze_small(
+        "Kata'ib Hezbollah attacked the U.S. embassy on December 31, 2019, after the United "
+        "States bombed Kata'ib Hezbollah on December 29, 2019."
+    )
+    dates = {(names(ex, e.actors)[0], e.date) for e in ex.events if e.type == "ASSAULT"}
+    assert dates == {("Kata'ib Hezbollah", "2019-12-31"), ("United States", "2019-12-29")}
+
+
+def test_a_date_before_the_event_noun_dates_it(analyze_small: Any) -> None:
+    ex = analyze_small(
+        "Kata'ib Hezbollah carried out the December 27, 2019 rocket attack on the K-1 base."
+    )
+    assert [e.date for e in ex.events if e.type == "ASSAULT"] == ["2019-12-27"]
+
+
+def test_an_event_takes_the_place_in_its_own_clause(analyze: Any) -> None:
+    ex = analyze(
+        "After a meeting in Tehran on Monday, Kata'ib Hezbollah attacked a U.S. base near Kirkuk.",
+        "2020-01-08",
+    )
+    assert [e.location for e in ex.events if e.type == "ASSAULT"] == ["Kirkuk"]

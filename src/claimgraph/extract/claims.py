@@ -92,49 +92,53 @@ def _at_time_of_writing(trigger: Any) -> bool:
     return any(a.tag_ in ("VBZ", "VBP", "MD") and a.lower_ != "would" for a in aux)
 
 
-def _date_for(trigger: Any, dates: list[tuple[Any, DateValue]]) -> DateValue | None:
+def _date_for(
+    trigger: Any, dates: list[tuple[Any, DateValue]], event_words: frozenset[int] = frozenset()
+) -> DateValue | None:
     """The date attached closest to the trigger in the parse, else the sentence's only date.
     A date that modifies a noun ("the December 25, 2011 agreement") dates that noun only."""
     dates = [
         (ent, value)
         for ent, value in dates
-        if not _dates_a_thing(ent, trigger) and not _in_noun_clause(ent, trigger)
+        if not _dates_a_thing(ent, trigger) and not _in_noun_clause(ent, trigger, event_words)
     ]
     if not dates:
         return None
     best: tuple[int, DateValue] | None = None
     for ent, value in dates:
         tok, hops = ent.root, 0
-        while tok is not trigger and tok.head is not tok and hops < 6:
+        while tok.i != trigger.i and tok.head.i != tok.i and hops < 6:
             tok, hops = tok.head, hops + 1
-        if tok is trigger and (best is None or hops < best[0]):
+        if tok.i == trigger.i and (best is None or hops < best[0]):
             best = (hops, value)
     if best is not None:
         return best[1]
     return dates[0][1] if len(dates) == 1 else None
 
 
-_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
-
-
-def _in_noun_clause(ent: Any, trigger: Any) -> bool:
+def _in_noun_clause(ent: Any, trigger: Any, event_words: frozenset[int]) -> bool:
     """A date inside an infinitive that describes another noun ("their efforts to implement the
-    December 25, 2011 agreement") or inside a relative clause about a name ("KH, which was
-    designated in 2009, attacked") dates that clause, not the event. Participles ("the territory
-    retaken in 2019", often attached there by the parser alone) and clauses on an event noun
-    ("the attack that took place this morning") still count."""
+    December 25, 2011 agreement") or inside a relative clause about someone or something that is
+    not an event ("KH, which was designated in 2009, attacked"; "its ambassadors, who had been
+    generals since 2003") dates that clause, not the event. Participles ("the territory retaken
+    in 2019", often attached there by the parser alone) and clauses on an event word of the
+    sentence (``event_words``: "the attack that took place this morning") still count."""
     # every token of the date that hangs outside it (a broken parse may give several)
-    return any(_under_noun_clause(t, trigger) for t in ent if not ent.start <= t.head.i < ent.end)
+    return any(
+        _under_noun_clause(t, trigger, event_words)
+        for t in ent
+        if not ent.start <= t.head.i < ent.end
+    )
 
 
-def _under_noun_clause(tok: Any, trigger: Any) -> bool:
+def _under_noun_clause(tok: Any, trigger: Any, event_words: frozenset[int]) -> bool:
     for _ in range(12):
-        if tok is trigger or tok.head is tok:
+        if tok.i == trigger.i or tok.head.i == tok.i:
             return False
-        if tok.dep_ in ("acl", "relcl") and tok.head is not trigger:
+        if tok.dep_ in ("acl", "relcl") and tok.head.i != trigger.i:
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
                 return True
-            if tok.dep_ == "relcl" and tok.head.ent_type_ in _NAMED:
+            if tok.dep_ == "relcl" and tok.head.i not in event_words:
                 return True
         tok = tok.head
     return False
@@ -149,7 +153,7 @@ def _dates_a_thing(ent: Any, trigger: Any) -> bool:
     return (
         head.i >= ent.end
         and head.pos_ in ("NOUN", "PROPN")
-        and head is not trigger
+        and head.i != trigger.i
         and head.ent_type_ != "DATE"
     )
 
@@ -163,9 +167,9 @@ def _location(
     for start, _end, text, country in places:
         tok = sent.doc[start]
         for _ in range(4):
-            if tok is trigger:
+            if tok.i == trigger.i:
                 return text, country
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 break
             tok = tok.head
     start, _end, text, country = places[0]
@@ -215,8 +219,10 @@ def extract_claims(
         speaker = lambda t: (finder.find(t) or [Participant("")])[0].actor or None  # noqa: E731
         found: list[tuple[Event, bool]] = []
         earlier = _earlier_actors(out.events, i)
-        for trig in triggers_in(sent, lex):
-            date = _date_for(trig.token, dates)
+        triggers = list(triggers_in(sent, lex))
+        event_words = frozenset(t.token.i for t in triggers)
+        for trig in triggers:
+            date = _date_for(trig.token, dates, event_words)
             if date is None and document.published and _at_time_of_writing(trig.token):
                 date = DateValue(document.published)
             finder.date = date.value if date else document.published

@@ -65,7 +65,7 @@ def subject_of(verb: Any) -> Any | None:
                 return child
         if tok.dep_ == "relcl":
             return tok.head
-        if tok.dep_ not in _SUBJECT_CLIMB or tok.head is tok:
+        if tok.dep_ not in _SUBJECT_CLIMB or tok.head.i == tok.i:
             return None
         if tok.dep_ == "xcomp":
             # object control: "urged X to attack", "called on X to attack" → X

@@ -27,7 +27,7 @@ def _clause_chain(trigger: Any, limit: int = 6) -> list[Any]:
     chain = [trigger]
     tok = trigger
     for _ in range(limit):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             break
         tok = tok.head
         chain.append(tok)
@@ -92,7 +92,7 @@ def _future(trigger: Any, lex: Lexicon) -> bool:
     for _ in range(3):
         if any(c.dep_ == "aux" and c.lower_ in lex.cue("future_aux") for c in tok.children):
             return True
-        if tok.dep_ not in ("xcomp", "pcomp", "prep", "acomp", "dobj") or tok.head is tok:
+        if tok.dep_ not in ("xcomp", "pcomp", "prep", "acomp", "dobj") or tok.head.i == tok.i:
             return False
         tok = tok.head
         if tok.lemma_.lower() in lex.cue("commitment_words"):

@@ -117,7 +117,7 @@ def quantities_in(sent: Any) -> list[Quantity]:
             for child in noun.children:
                 if child.dep_ == "prep" and child.lower_ == "of":
                     noun = next((c for c in child.children if c.dep_ == "pobj"), noun)
-        unit = noun.lemma_.lower() if noun is not tok else "people"
+        unit = noun.lemma_.lower() if noun.i != tok.i else "people"
         if unit in _PERSON_NOUNS or unit == "people" or noun.ent_type_ == "NORP":
             lemmas = _predicates(noun)
             if lemmas & _DEAD:
@@ -142,7 +142,7 @@ def _predicates(noun: Any) -> set[str]:
     out = {c.lemma_.lower() for c in noun.children if c.dep_ in ("acl", "relcl", "amod")}
     verb = noun.head
     for _ in range(3):
-        if verb.pos_ in ("VERB", "AUX", "ADJ") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX", "ADJ") or verb.head.i == verb.i:
             break
         verb = verb.head
     out.add(verb.lemma_.lower())

@@ -79,7 +79,7 @@ def _designates(verb: Any, lex: Lexicon) -> bool:
     """ "designated X a terrorist organization", "listed as a terrorist group": a sanction."""
     cues = tuple(lex.cue("designation_words"))
     for tok in verb.subtree:
-        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head is verb:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.i == verb.i:
             continue
         if tok.i != verb.i and tok.lower_.startswith(cues):
             return True
