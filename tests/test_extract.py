@@ -394,3 +394,18 @@ def test_an_event_takes_the_place_in_its_own_clause(analyze: Any) -> None:
         "2020-01-08",
     )
     assert [e.location for e in ex.events if e.type == "ASSAULT"] == ["Kirkuk"]
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        # a capital that acts is the actor, not the place
+        ("In 2021, Tehran launched a drone attack against Mustafa al-Kadhimi.", None),
+        # a capital that describes the actor is not where the event was
+        ("Protesters in Baghdad attacked the Iranian consulate in Karbala.", "Karbala"),
+    ],
+)
+def test_a_capital_in_the_subject_is_not_the_place(
+    analyze: Any, text: str, place: str | None
+) -> None:
+    assert [e.location for e in analyze(text).events if e.type == "ASSAULT"] == [place]

@@ -158,22 +158,48 @@ def _dates_a_thing(ent: Any, trigger: Any) -> bool:
     )
 
 
-def _location(
-    trigger: Any, sent: Any, res: Resolution, participants: set[str]
-) -> tuple[str | None, str | None]:
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+
+
+def _location(trigger: Any, sent: Any, res: Resolution) -> tuple[str | None, str | None]:
+    """Where the event took place: the place nearest the trigger in the parse ("attacked a base
+    near Kirkuk"), else the sentence's first place ("Camp X came under a rocket attack").
+    A capital or state inside the subject is who acted, or describes them ("Tehran launched",
+    "Tehran-backed militias ruled", "protesters in Baghdad attacked the consulate in Karbala"),
+    not where. (Other places are kept there: the parser often hangs "at Camp X killing six" as
+    the subject of "killing".)"""
     places = [p for p in res.places if sent.start <= p[0] < sent.end]
-    if not places:
-        return None, None
+    actors_too = {m.start for m in res.mentions if sent.start <= m.start < sent.end}
+    best: tuple[int, str, str | None] | None = None
+    fallback: tuple[str, str | None] | None = None
     for start, _end, text, country in places:
-        tok = sent.doc[start]
-        for _ in range(4):
-            if tok.i == trigger.i:
-                return text, country
-            if tok.head.i == tok.i:
+        tok, hops = sent.doc[start], 0
+        in_subject = False
+        while tok.i != trigger.i and tok.head.i != tok.i and hops < 6:
+            if tok.dep_ in _SUBJECTS and start in actors_too:
+                in_subject = True
                 break
-            tok = tok.head
-    start, _end, text, country = places[0]
-    return text, country
+            tok, hops = tok.head, hops + 1
+        if in_subject:
+            continue
+        if tok.i == trigger.i:
+            if best is None or hops < best[0]:
+                best = (hops, text, country)
+        elif fallback is None and not (start in actors_too and _under_subject(sent.doc[start])):
+            fallback = (text, country)
+    if best is not None:
+        return best[1], best[2]
+    return fallback if fallback is not None else (None, None)
+
+
+def _under_subject(tok: Any) -> bool:
+    for _ in range(8):
+        if tok.dep_ in _SUBJECTS:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def publisher_actors(publisher: str | None, kb: KnowledgeBase) -> tuple[str, ...]:
@@ -321,7 +347,7 @@ def _event(
         return None
     judged = assess(trig.token, lex, speaker)
     everyone = [*actors, *recipients]
-    location, country = _location(trig.token, sent, res, {p.actor for p in everyone})
+    location, country = _location(trig.token, sent, res)
     event = Event(
         id=claim_id("event", evidence.document, evidence.sentence, trig.token.i, etype),
         type=etype,
