@@ -403,6 +403,12 @@ def test_an_event_takes_the_place_in_its_own_clause(analyze: Any) -> None:
         ("In 2021, Tehran launched a drone attack against Mustafa al-Kadhimi.", None),
         # a capital that describes the actor is not where the event was
         ("Protesters in Baghdad attacked the Iranian consulate in Karbala.", "Karbala"),
+        # a capital describing the target
+        ("Kata'ib Hezbollah attacked the Tehran-backed Badr Organization.", None),
+        # a capital naming a thing is a place
+        ("Kata'ib Hezbollah attacked the Turkish ambassador's Baghdad residence.", "Baghdad"),
+        # a capital in a prepositional phrase is a place, also in a subject event noun
+        ("Kata'ib Hezbollah's attack in Baghdad on Monday killed two U.S. soldiers.", "Baghdad"),
     ],
 )
 def test_a_capital_in_the_subject_is_not_the_place(

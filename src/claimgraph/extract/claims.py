@@ -161,45 +161,61 @@ def _dates_a_thing(ent: Any, trigger: Any) -> bool:
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 
 
-def _location(trigger: Any, sent: Any, res: Resolution) -> tuple[str | None, str | None]:
+def _location(
+    trigger: Any, sent: Any, res: Resolution, event_words: frozenset[int] = frozenset()
+) -> tuple[str | None, str | None]:
     """Where the event took place: the place nearest the trigger in the parse ("attacked a base
     near Kirkuk"), else the sentence's first place ("Camp X came under a rocket attack").
-    A capital or state inside the subject is who acted, or describes them ("Tehran launched",
-    "Tehran-backed militias ruled", "protesters in Baghdad attacked the consulate in Karbala"),
-    not where. (Other places are kept there: the parser often hangs "at Camp X killing six" as
-    the subject of "killing".)"""
-    places = [p for p in res.places if sent.start <= p[0] < sent.end]
+    A capital or state counts only as a place ("in Baghdad", "his Baghdad residence") outside
+    the subject: otherwise it names or describes an actor ("Tehran launched", "Tehran-backed
+    militias", "protesters in Baghdad attacked the consulate in Karbala"; a subject that is an
+    event word, "the attack in Baghdad killed two", is no actor). (Other places count
+    wherever they are: the parser often hangs "at Camp X killing six" as the subject of
+    "killing".)"""
     actors_too = {m.start for m in res.mentions if sent.start <= m.start < sent.end}
     best: tuple[int, str, str | None] | None = None
     fallback: tuple[str, str | None] | None = None
-    for start, _end, text, country in places:
-        tok, hops = sent.doc[start], 0
-        in_subject = False
-        while tok.i != trigger.i and tok.head.i != tok.i and hops < 6:
-            if tok.dep_ in _SUBJECTS and start in actors_too:
-                in_subject = True
-                break
-            tok, hops = tok.head, hops + 1
-        if in_subject:
+    for start, end, text, country in res.places:
+        if not sent.start <= start < sent.end:
             continue
-        if tok.i == trigger.i:
+        root = sent.doc[start:end].root
+        hops, via_subject = _climb(root, trigger, event_words)
+        if start in actors_too and (via_subject or not _place_use(root)):
+            continue
+        if hops is not None:
             if best is None or hops < best[0]:
                 best = (hops, text, country)
-        elif fallback is None and not (start in actors_too and _under_subject(sent.doc[start])):
+        elif fallback is None:
             fallback = (text, country)
     if best is not None:
         return best[1], best[2]
     return fallback if fallback is not None else (None, None)
 
 
-def _under_subject(tok: Any) -> bool:
-    for _ in range(8):
-        if tok.dep_ in _SUBJECTS:
-            return True
+def _place_use(tok: Any) -> bool:
+    """A capital or state used as a place: after a preposition ("in Baghdad") or naming a thing
+    ("his Baghdad residence"), not a backer ("Tehran-backed") or an actor."""
+    if tok.dep_ == "pobj":
+        return True
+    return tok.dep_ in ("compound", "nmod") and tok.head.pos_ == "NOUN"
+
+
+def _climb(
+    tok: Any, trigger: Any, event_words: frozenset[int], limit: int = 6
+) -> tuple[int | None, bool]:
+    """Steps from ``tok`` up to the trigger (None when the trigger is not above it within
+    ``limit``), and whether the way passes through a subject below the trigger that is not an
+    event word."""
+    via_subject = False
+    for hops in range(limit + 1):
+        if tok.i == trigger.i:
+            return hops, via_subject
+        if tok.dep_ in _SUBJECTS and tok.i not in event_words:
+            via_subject = True
         if tok.head.i == tok.i:
-            return False
+            break
         tok = tok.head
-    return False
+    return None, via_subject
 
 
 def publisher_actors(publisher: str | None, kb: KnowledgeBase) -> tuple[str, ...]:
@@ -246,14 +262,27 @@ def extract_claims(
         found: list[tuple[Event, bool]] = []
         earlier = _earlier_actors(out.events, i)
         triggers = list(triggers_in(sent, lex))
-        event_words = frozenset(t.token.i for t in triggers)
+        # the trigger words, and every event noun ("the attack in Baghdad killed two")
+        event_words = frozenset(t.token.i for t in triggers) | frozenset(
+            t.i for t in sent if t.pos_ == "NOUN" and noun_code(t, lex) is not None
+        )
         for trig in triggers:
             date = _date_for(trig.token, dates, event_words)
             if date is None and document.published and _at_time_of_writing(trig.token):
                 date = DateValue(document.published)
             finder.date = date.value if date else document.published
             event = _event(
-                trig, lex, finder, evidence, date, speaker, sent, res, earlier, publisher
+                trig,
+                lex,
+                finder,
+                evidence,
+                date,
+                speaker,
+                sent,
+                res,
+                earlier,
+                publisher,
+                event_words,
             )
             if event is not None:
                 found.append((event, trig.nominal and not standalone(trig.token, lex)))
@@ -331,6 +360,7 @@ def _event(
     res: Resolution,
     earlier: Callable[[str], tuple[str, ...]],
     publisher: frozenset[str],
+    event_words: frozenset[int] = frozenset(),
 ) -> Event | None:
     etype = trig.code[0]
     if trig.nominal:
@@ -347,7 +377,7 @@ def _event(
         return None
     judged = assess(trig.token, lex, speaker)
     everyone = [*actors, *recipients]
-    location, country = _location(trig.token, sent, res)
+    location, country = _location(trig.token, sent, res, event_words)
     event = Event(
         id=claim_id("event", evidence.document, evidence.sentence, trig.token.i, etype),
         type=etype,
