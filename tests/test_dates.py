@@ -22,6 +22,17 @@ from claimgraph.extract.dates import DateValue, parse_date_text, parse_time_text
         ("yesterday", "2021-11-08", DateValue("2021-11-07")),
         ("two days ago", "2021-11-09", DateValue("2021-11-07")),
         ("Sunday", "2021-11-08", DateValue("2021-11-07")),
+        # ranges of days, within a month, across months and across a new year
+        ("November 27 and 28, 2019", None, DateValue("2019-11-27", "2019-11-28")),
+        ("27-28 November 2019", None, DateValue("2019-11-27", "2019-11-28")),
+        ("between 5 and 7 May 2020", None, DateValue("2020-05-05", "2020-05-07")),
+        ("December 27–28", "2020-01-02", DateValue("2019-12-27", "2019-12-28")),
+        ("November 30 to December 2, 2019", None, DateValue("2019-11-30", "2019-12-02")),
+        ("December 30 to January 2, 2020", None, DateValue("2019-12-30", "2020-01-02")),
+        ("30 December 2019 to 2 January 2020", None, DateValue("2019-12-30", "2020-01-02")),
+        ("January 3, 2020 – March 5, 2020", None, DateValue("2020-01-03", "2020-03-05")),
+        # backwards is not a range; the year is all that is sure
+        ("May 7-5, 2020", None, DateValue("2020")),
     ],
 )
 def test_parse(text: str, published: str | None, expected: DateValue) -> None:

@@ -46,6 +46,17 @@ _PATTERNS = [
     re.compile(rf"^(?:the\s+)?(?:year\s+)?{_YEAR}$"),  # 2021
     re.compile(rf"^{_MONTH}$"),  # October
 ]
+_TO = r"\s*(?:-|–|—|and|to|until|through)\s*"
+_D1 = r"(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?"
+_D2 = r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
+_M2 = _MONTH.replace("?P<month>", "?P<month2>")
+_OPT_YEAR = rf"(?:,?\s+{_YEAR})?"
+_DAY_RANGES = [
+    re.compile(rf"^{_MONTH}\s+{_D1}{_TO}{_D2}{_OPT_YEAR}$"),  # November 27 and 28, 2019
+    re.compile(rf"^(?:between\s+)?{_D1}{_TO}{_D2}\s+(?:of\s+)?{_MONTH}{_OPT_YEAR}$"),  # 27-28 Nov
+    re.compile(rf"^{_MONTH}\s+{_D1}{_TO}{_M2}\s+{_D2}{_OPT_YEAR}$"),  # November 30 to December 2
+    re.compile(rf"^(?:between\s+)?{_D1}\s+{_MONTH}{_TO}{_D2}\s+{_M2}{_OPT_YEAR}$"),  # 30 Nov-2 Dec
+]
 _RANGE = re.compile(
     r"(?P<a>1[6-9]\d\d|20\d\d)\s*(?:-|–|—|to|until|through)\s*(?P<b>1[6-9]\d\d|20\d\d|\d\d)\b"
 )
@@ -115,6 +126,9 @@ def parse_date_text(
         low = stripped
         if relative:
             return _relative(t, base)
+    days = _day_range(low, base, year_hint)
+    if days is not None:
+        return days
     for pattern in _PATTERNS:
         m = pattern.match(low)
         if not m:
@@ -140,6 +154,39 @@ def parse_date_text(
     if len(years) == 1:
         return DateValue(years[0])
     return None
+
+
+def _day_range(low: str, base: dt.date | None, year_hint: int | None) -> DateValue | None:
+    """Two days of one month or of two months: "November 27 and 28, 2019", "27-28 November",
+    "November 30 to December 2, 2019". A range that does not run forward is no range."""
+    for pattern in _DAY_RANGES:
+        m = pattern.match(low)
+        if not m:
+            continue
+        groups = m.groupdict()
+        month = MONTHS[groups["month"]]
+        month2 = MONTHS[groups["month2"]] if groups.get("month2") else month
+        d1, d2 = int(groups["d1"]), int(groups["d2"])
+        year = int(groups["year"]) if groups.get("year") else None
+        if year is None:
+            year = _year_for(month2, d2, base) or year_hint
+            if year is None:
+                return None
+        # "December 30 to January 2, 2020": the range starts in the year before
+        year1 = year - 1 if month2 < month else year
+        start, end = _iso(year1, month, d1), _iso(year, month2, d2)
+        if start is None or end is None or start >= end:
+            return None
+        return DateValue(start, end)
+    halves = _SPLIT.split(low)
+    if len(halves) == 2:  # "30 December 2019 to 2 January 2020": two dates in full
+        first, last = (parse_date_text(h, None, year_hint) for h in halves)
+        if first and last and not first.end and not last.end and first.value < last.value:
+            return DateValue(first.value, last.value)
+    return None
+
+
+_SPLIT = re.compile(r"\s+(?:to|until|through|-|–|—)\s+|\s*[–—]\s*(?=[a-z0-9])")
 
 
 def _base_date(published: str | None) -> dt.date | None:
