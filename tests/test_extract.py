@@ -415,3 +415,13 @@ def test_a_capital_in_the_subject_is_not_the_place(
     analyze: Any, text: str, place: str | None
 ) -> None:
     assert [e.location for e in analyze(text).events if e.type == "ASSAULT"] == [place]
+
+
+def test_a_clause_that_bounds_the_event_does_not_date_it(analyze_small: Any) -> None:
+    """ "After X on D, Y": X is dated D (here a range of two days); Y only follows it."""
+    ex = analyze_small(
+        "After Kata'ib Hezbollah attacked the U.S. embassy on November 27 and 28, 2019, the "
+        "United States sanctioned Kata'ib Hezbollah."
+    )
+    dates = {e.type: (e.date, e.date_end) for e in ex.events}
+    assert dates == {"ASSAULT": ("2019-11-27", "2019-11-28"), "SANCTION": (None, None)}

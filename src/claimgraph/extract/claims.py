@@ -100,7 +100,7 @@ def _date_for(
     dates = [
         (ent, value)
         for ent, value in dates
-        if not _dates_a_thing(ent, trigger) and not _in_noun_clause(ent, trigger, event_words)
+        if not _dates_a_thing(ent, trigger) and not _in_other_clause(ent, trigger, event_words)
     ]
     if not dates:
         return None
@@ -116,25 +116,36 @@ def _date_for(
     return dates[0][1] if len(dates) == 1 else None
 
 
-def _in_noun_clause(ent: Any, trigger: Any, event_words: frozenset[int]) -> bool:
+def _in_other_clause(ent: Any, trigger: Any, event_words: frozenset[int]) -> bool:
     """A date inside an infinitive that describes another noun ("their efforts to implement the
     December 25, 2011 agreement") or inside a relative clause about someone or something that is
     not an event ("KH, which was designated in 2009, attacked"; "its ambassadors, who had been
     generals since 2003") dates that clause, not the event. Participles ("the territory retaken
     in 2019", often attached there by the parser alone) and clauses on an event word of the
-    sentence (``event_words``: "the attack that took place this morning") still count."""
+    sentence (``event_words``: "the attack that took place this morning") still count. So does
+    a date in a clause that only bounds the event ("after gunmen killed 45 protestors on
+    November 27 and 28, the prime minister stated his intent to resign")."""
     # every token of the date that hangs outside it (a broken parse may give several)
     return any(
-        _under_noun_clause(t, trigger, event_words)
+        _under_other_clause(t, trigger, event_words)
         for t in ent
         if not ent.start <= t.head.i < ent.end
     )
 
 
-def _under_noun_clause(tok: Any, trigger: Any, event_words: frozenset[int]) -> bool:
+_BOUNDING = frozenset({"after", "before", "once"})  # "since October" is where a span starts
+
+
+def _under_other_clause(tok: Any, trigger: Any, event_words: frozenset[int]) -> bool:
     for _ in range(12):
         if tok.i == trigger.i or tok.head.i == tok.i:
             return False
+        if tok.dep_ == "advcl" and any(
+            # "after" opening the clause: a mark, or (misparsed) a preposition before the verb
+            c.dep_ in ("mark", "prep") and c.i < tok.i and c.lower_ in _BOUNDING
+            for c in tok.children
+        ):
+            return True
         if tok.dep_ in ("acl", "relcl") and tok.head.i != trigger.i:
             if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
                 return True
