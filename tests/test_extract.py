@@ -193,6 +193,24 @@ def test_evidence_is_the_sentence(analyze_small: Any) -> None:
     assert ev.sentence == 1
 
 
+@pytest.mark.parametrize(
+    "dateline",
+    ["BAGHDAD, Nov. 7, 2021 - ", "WASHINGTON (Reuters) — ", "KIRKUK, Iraq, Dec. 28 -- "],
+)
+def test_a_dateline_is_not_part_of_the_first_sentence(analyze_small: Any, dateline: str) -> None:
+    story = "The United States sanctioned Hadi al-Amiri on Sunday, officials said."
+    ex = analyze_small("Sanctions on militia leaders\n\n" + dateline + story)
+    assert [e.evidence.quote for e in ex.events] == [story]
+
+
+def test_a_capitalised_sentence_with_a_dash_is_not_a_dateline(analyze_small: Any) -> None:
+    text = (
+        "US sanctions - the latest round - hit Hadi al-Amiri.\n\nThe United States sanctioned him."
+    )
+    ex = analyze_small(text)
+    assert ex.events[0].evidence.quote.startswith("US sanctions - the latest round")
+
+
 def test_reference_marks_are_not_part_of_names(analyze_small: Any) -> None:
     """Text copied from a wiki keeps its reference marks: "al-Amiri[41]" is still al-Amiri, and
     the mark after a full stop does not start the next sentence."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 from typing import Any
 
 from claimgraph.errors import ModelNotFoundError
@@ -74,7 +75,36 @@ def _register_components() -> None:
                 "\n" in tok.text_with_ws and _heading_ends(doc, tok, nxt)
             ):
                 nxt.is_sent_start = True
+        _separate_datelines(doc)
         return doc
+
+
+# "BAGHDAD, Nov. 7, 2021 - ", "WASHINGTON (Reuters) — ", "KIRKUK, Iraq, Dec. 28 -- ": a place
+# in capitals, then an optional agency and date, then a dash, at the start of a line
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’ -]{2,40}(?:\s*\([^()\n]{1,40}\))?(?:,[^\n\u2013\u2014-]{1,40}?)?"
+    r"\s+(?:--?|\u2013|\u2014)\s+(?=\S)"
+)
+
+
+def _separate_datelines(doc: Any) -> None:
+    """A dateline is a sentence of its own: the story's first sentence starts after its dash,
+    so its quote does not begin with ", Nov. 7, 2021 - " (the parser splits after the place)."""
+    text: str = doc.text
+    for tok in doc:
+        if tok.is_space or (tok.i > 0 and "\n" not in doc[tok.i - 1].text_with_ws):
+            continue
+        m = _DATELINE.match(text, tok.idx)
+        if m is None:
+            continue
+        inside = [t for t in doc[tok.i :] if t.idx < m.end()]
+        after = doc[tok.i + len(inside)] if tok.i + len(inside) < len(doc) else None
+        if after is None or after.idx != m.end():
+            continue
+        tok.is_sent_start = True
+        for t in inside[1:]:
+            t.is_sent_start = False
+        after.is_sent_start = True
 
 
 def _heading_ends(doc: Any, tok: Any, nxt: Any) -> bool:
