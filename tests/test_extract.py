@@ -443,3 +443,14 @@ def test_a_clause_that_bounds_the_event_does_not_date_it(analyze_small: Any) -> 
     )
     dates = {e.type: (e.date, e.date_end) for e in ex.events}
     assert dates == {"ASSAULT": ("2019-11-27", "2019-11-28"), "SANCTION": (None, None)}
+
+
+def test_an_object_it_after_an_event_noun_is_the_event(analyze_small: Any) -> None:
+    """ "The US condemned the attack. Iran also condemned it": Iran condemned the attack, not
+    the United States; an "it" with no event noun between still finds its actor."""
+    ex = analyze_small(
+        "The United States condemned the attack on Sunday. Hadi al-Amiri also condemned it."
+    )
+    assert ("ACCUSE", ["Hadi al-Amiri"], []) in coded(ex)
+    ex = analyze_small("Kata'ib Hezbollah is a militia. The United States sanctioned it in 2009.")
+    assert ("SANCTION", ["United States"], ["Kata'ib Hezbollah"]) in coded(ex)

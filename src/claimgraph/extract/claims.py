@@ -255,6 +255,10 @@ def extract_claims(
         finder._ensure(aid)
     finder.personal_nouns = frozenset(lex.role_nouns) | lex.cue("kin_nouns")
     finder.head_nouns = frozenset(n for n, rel in lex.role_nouns.items() if rel == "leads")
+    finder.event_object_verbs = lex.cue("event_object_verbs")
+    finder.event_nouns = frozenset(
+        t.i for t in doc if t.pos_ == "NOUN" and noun_code(t, lex) is not None
+    )
     publisher = frozenset(finder.first_person)
     sent_index: dict[int, tuple[int, int, int]] = {}
     # the year the document last named, for "December 27"; at first the year of its title
@@ -275,7 +279,7 @@ def extract_claims(
         triggers = list(triggers_in(sent, lex))
         # the trigger words, and every event noun ("the attack in Baghdad killed two")
         event_words = frozenset(t.token.i for t in triggers) | frozenset(
-            t.i for t in sent if t.pos_ == "NOUN" and noun_code(t, lex) is not None
+            i for i in finder.event_nouns if sent.start <= i < sent.end
         )
         for trig in triggers:
             date = _date_for(trig.token, dates, event_words)

@@ -52,6 +52,10 @@ class ParticipantFinder(GenericGroups):
     personal_nouns: frozenset[str] = frozenset()
     # nouns for the top office of an organisation ("leader", "head", "chief", "commander")
     head_nouns: frozenset[str] = frozenset()
+    # positions of event nouns ("attack", "strike"), and the verbs whose object "it" is such a
+    # noun when one comes after the latest fitting actor ("Iran also condemned it")
+    event_nouns: frozenset[int] = frozenset()
+    event_object_verbs: frozenset[str] = frozenset()
     _resolving: set[int] = field(default_factory=set)  # tokens being resolved (no cycles)
 
     def find(self, tok: Any, agent: bool = False) -> list[Participant]:
@@ -333,7 +337,18 @@ class ParticipantFinder(GenericGroups):
                 and not (plural and kind == "state")
             )
 
-        return self._antecedent(t, fits, "pronoun")
+        found = self._antecedent(t, fits, "pronoun")
+        if (
+            found is not None
+            and found.mention is not None
+            and low in ("it", "this", "that")
+            and t.dep_ == "dobj"
+            and t.head.lemma_.lower() in self.event_object_verbs
+            and any(found.mention.end <= i < t.i for i in self.event_nouns)
+        ):
+            # "The US condemned the attack. Iran also condemned it": the attack, no actor
+            return None
+        return found
 
     def _antecedent(self, t: Any, fits: Any, via: str) -> Participant | None:
         """The antecedent of a pronoun or definite description: the latest fitting actor named
