@@ -454,3 +454,9 @@ def test_an_object_it_after_an_event_noun_is_the_event(analyze_small: Any) -> No
     assert ("ACCUSE", ["Hadi al-Amiri"], []) in coded(ex)
     ex = analyze_small("Kata'ib Hezbollah is a militia. The United States sanctioned it in 2009.")
     assert ("SANCTION", ["United States"], ["Kata'ib Hezbollah"]) in coded(ex)
+
+
+def test_a_platform_is_not_a_new_person(analyze: Any) -> None:
+    ex = analyze('"We will not be intimidated," Mustafa al-Kadhimi wrote on Twitter.')
+    kinds = {a.name: (a.type, a.id) for a in ex.actors.values()}
+    assert kinds.get("Twitter") == ("organization", "Q918")
