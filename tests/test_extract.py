@@ -460,3 +460,25 @@ def test_a_platform_is_not_a_new_person(analyze: Any) -> None:
     ex = analyze('"We will not be intimidated," Mustafa al-Kadhimi wrote on Twitter.')
     kinds = {a.name: (a.type, a.id) for a in ex.actors.values()}
     assert kinds.get("Twitter") == ("organization", "Q918")
+
+
+def test_the_attack_carried_out_by_x_is_the_attack_told_before(analyze_small: Any) -> None:
+    ex = analyze_small(
+        "On Sunday, drones struck the residence of Hadi al-Amiri in Baghdad.\n\n"
+        "Two officials said Kata'ib Hezbollah carried out the attack.",
+        "2021-11-08",
+    )
+    claim = next(e for e in ex.events if e.actors)
+    assert names(ex, claim.actors) == ["Kata'ib Hezbollah"]
+    assert names(ex, claim.recipients) == ["Hadi al-Amiri"]
+    assert claim.date == "2021-11-07" and claim.modality == "hedged"
+
+
+def test_an_attack_on_someone_else_is_not_the_attack_told_before(analyze_small: Any) -> None:
+    ex = analyze_small(
+        "On Sunday, drones struck the residence of Hadi al-Amiri in Baghdad. "
+        "Kata'ib Hezbollah carried out an attack on a base in Kirkuk on Monday.",
+        "2021-11-09",
+    )
+    claim = next(e for e in ex.events if e.actors)
+    assert claim.recipients == () and claim.date == "2021-11-08"

@@ -300,6 +300,9 @@ def extract_claims(
                 event_words,
             )
             if event is not None:
+                ante = _retold(trig, event, out.events)
+                if ante is not None:
+                    event = _as_retold(event, ante)
                 found.append((event, trig.nominal and not standalone(trig.token, lex)))
         for verb, ante in _event_pronouns(sent, lex, out.events, i):
             trig = Trigger(verb, (ante.type, ante.mode), False)
@@ -480,6 +483,24 @@ def _as_retold(event: Event, ante: Event) -> Event:
         location=event.location or ante.location,
         country=event.country or ante.country,
     )
+
+
+def _retold(trig: Trigger, event: Event, events: list[Event]) -> Event | None:
+    """The earlier event that a definite event noun with a perpetrator but no target or date
+    refers to ("Two officials said X carried out the attack"): the latest event of its type
+    with a target in the sentences before, unless that one was only possible or denied."""
+    if not (trig.nominal and event.actors) or event.recipients or event.date:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in trig.token.children):
+        return None
+    sentence = event.evidence.sentence
+    for e in reversed(events):
+        if e.evidence.sentence < sentence - _ANAPHOR_WINDOW:
+            break
+        if e.type == event.type and e.recipients:
+            ok = e.modality not in ("hypothetical", "negated")
+            return e if ok and not set(e.recipients) & set(event.actors) else None
+    return None
 
 
 def _definite_anchor(trig: Trigger, lex: Lexicon) -> bool:
