@@ -93,6 +93,18 @@ def test_events_filters(db: str) -> None:
     assert code == 2 and "unknown event type" in out
 
 
+def test_contradictions_in_the_example(db: str) -> None:
+    """The example reports a claim that two groups carried out the attack, which both deny."""
+    code, out = run("--db", db, "contradictions", "--format", "json")
+    assert code == 0
+    (denial,) = [c for c in json.loads(out) if c["kind"] == "denial"]
+    claimed, denied = denial["sides"]
+    assert "carried out the attack" in claimed["evidence"][0]["quote"]
+    assert denied["evidence"][0]["modality"] == "negated"
+    code, out = run("--db", db, "contradictions", "--actor", "Hadi al-Amiri", "--format", "json")
+    assert code == 0 and json.loads(out) == []
+
+
 def test_bad_input_exit_status(tmp_path: Path) -> None:
     good = tmp_path / "good.txt"
     good.write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")

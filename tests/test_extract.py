@@ -482,3 +482,30 @@ def test_an_attack_on_someone_else_is_not_the_attack_told_before(analyze_small: 
     )
     claim = next(e for e in ex.events if e.actors)
     assert claim.recipients == () and claim.date == "2021-11-08"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said Kata'ib Hezbollah and Asa'ib Ahl al-Haq attacked the U.S. embassy, a "
+        "claim that both groups denied.",
+        "Officials said Kata'ib Hezbollah and Asa'ib Ahl al-Haq attacked the U.S. embassy. "
+        "Both groups denied the claim.",
+    ],
+)
+def test_a_claim_denied_by_its_actors_gets_their_denial(analyze_small: Any, text: str) -> None:
+    ex = analyze_small(text)
+    claims = {e.modality: e for e in ex.events if e.type == "ASSAULT"}
+    assert set(claims) == {"hedged", "negated"}, [e.modality for e in ex.events]
+    denial = claims["negated"]
+    assert sorted(names(ex, denial.actors)) == ["Asa'ib Ahl al-Haq", "Kata'ib Hezbollah"]
+    assert denial.recipients == claims["hedged"].recipients
+    assert "denied" in denial.evidence.quote
+
+
+def test_a_denial_by_someone_else_denies_nothing_of_theirs(analyze_small: Any) -> None:
+    ex = analyze_small(
+        "Officials said Kata'ib Hezbollah attacked the U.S. embassy. The United States denied "
+        "the report."
+    )
+    assert [e.modality for e in ex.events if e.type == "ASSAULT"] == ["hedged"]

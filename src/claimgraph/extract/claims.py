@@ -314,6 +314,7 @@ def extract_claims(
                 # "it was perpetrated by X": the earlier event, with another perpetrator
                 found.append((_as_retold(event, ante), False))
         out.events.extend(_continued(e, out.events, document.text) for e in _merge_repeats(found))
+        out.events.extend(_denials(sent, lex, finder, out.events, evidence, i))
         finder.date = dates[0][1].value if dates else document.published
         rel_seen: set[tuple[str, str, str]] = set()
         for rel in relations_in(sent, res, kb, lex, finder):
@@ -482,6 +483,78 @@ def _as_retold(event: Event, ante: Event) -> Event:
         date_end=ante.date_end,
         location=event.location or ante.location,
         country=event.country or ante.country,
+    )
+
+
+_CLAIMED = ("asserted", "hedged", "reported")
+_DENIER_NOUNS = frozenset(
+    {"group", "militia", "faction", "organization", "organisation", "party", "side", "movement"}
+)
+
+
+def _denials(
+    sent: Any,
+    lex: Lexicon,
+    finder: ParticipantFinder,
+    events: list[Event],
+    evidence: Evidence,
+    i: int,
+) -> list[Event]:
+    """Denials of a claim told as a claim: "X and Y carried out the attack, a claim that both
+    groups denied" (this sentence's claims), "Both groups denied the report" (the claims of the
+    sentence before). Each denied claim gets a negated copy here, with the deniers among its
+    actors as actors and as its source, so that corroboration sets the denial against it."""
+    out: list[Event] = []
+    nouns, negating = lex.cue("speech_nouns"), lex.negating_verbs
+    for verb in sent:
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in negating:
+            continue
+        if verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in nouns:
+            told = i  # "..., a claim that both groups denied"
+        elif any(
+            c.dep_ == "dobj"
+            and c.lemma_.lower() in nouns
+            and any(d.lower_ in _DEFINITE for d in c.children)
+            for c in verb.children
+        ):
+            told = max((e.evidence.sentence for e in events if e.evidence.sentence < i), default=-1)
+            if told < i - 2:
+                continue  # "denied the claim" with no claim told just before
+        else:
+            continue
+        claims = [
+            e for e in events if e.evidence.sentence == told and e.actors and e.modality in _CLAIMED
+        ]
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and verb.dep_ in ("acl", "relcl"):
+            continue
+        deniers = {p.actor for p in finder.find(subject)} if subject is not None else set()
+        if not deniers and subject is not None and _denier_group(subject):
+            deniers = {a for e in claims for a in e.actors}  # "both groups", "the militias"
+        for e in claims:
+            denied = tuple(a for a in e.actors if a in deniers)
+            if not denied:
+                continue
+            out.append(
+                replace(
+                    e,
+                    id=claim_id("event", evidence.document, i, verb.i, e.type, *denied),
+                    evidence=evidence,
+                    actors=denied,
+                    modality="negated",
+                    attributed_to=denied[0] if len(denied) == 1 else None,
+                    flags=(),
+                )
+            )
+    return out
+
+
+def _denier_group(tok: Any) -> bool:
+    """ "both groups", "the two militias", "the groups": the actors of the claim denied."""
+    if tok.lemma_.lower() == "both" or tok.lower_ in ("they", "both"):
+        return True
+    return tok.lemma_.lower() in _DENIER_NOUNS and any(
+        c.lower_ in ("both", "the", "these", "those", "two") for c in tok.children
     )
 
 

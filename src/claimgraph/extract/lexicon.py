@@ -37,6 +37,10 @@ class Lexicon:
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def cue(self, name: str) -> frozenset[str]:
+        """A word list of the file by name; empty when the file has none (a custom lexicon may
+        leave lists out). The lists read into fields of their own are not cues."""
+        if name in _KNOWN:
+            raise KeyError(f"{name!r} is read into Lexicon.{name}, not a cue")
         return self.cues.get(name, frozenset())
 
 
