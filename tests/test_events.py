@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 from conftest import coded as _coded
-from conftest import described, make_document
+from conftest import described, make_document, names
 
 from claimgraph.pipeline import Analyzer
 
@@ -253,3 +253,35 @@ def test_an_office_described_by_its_organisation(analyze: Any) -> None:
     # the PMF has a chairman and a chief of staff on file: "its head" is not decided
     pmf = "The United States sanctioned the head of the Popular Mobilization Forces."
     assert not {"Falih al-Fayyadh", "Abu Fadak al-Mohammedawi"} & recipients(pmf, "2019-12-06")
+
+
+@pytest.mark.parametrize(
+    "text, mode, recipients",
+    [
+        (
+            "Kata'ib Hezbollah launched three drones at the U.S. embassy.",
+            "drone",
+            ["United States"],
+        ),
+        ("Kata'ib Hezbollah fired rockets at a base near Kirkuk.", "artillery", []),
+    ],
+)
+def test_an_attack_named_by_its_weapon(
+    analyze: Any, text: str, mode: str, recipients: list[str]
+) -> None:
+    """A weapon fired or launched at a target is an attack, also when the target is a place."""
+    ex = analyze(text)
+    (event,) = [e for e in ex.events if e.type == "ASSAULT"]
+    assert event.mode == mode and names(ex, event.recipients) == recipients
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ministry launched a website.",
+        "The company fired its manager.",
+        "Iran launched a satellite.",
+    ],
+)
+def test_launching_or_firing_something_else_is_no_attack(analyze: Any, text: str) -> None:
+    assert [e.type for e in analyze(text).events] == []

@@ -163,6 +163,13 @@ def test_quantities(analyze_small: Any) -> None:
     assert (12.0, "dead") in units and (30.0, "injured") in units
 
 
+def test_the_speakers_are_not_counted(analyze_small: Any) -> None:
+    """ "Two officials said" counts who tells; the drones they tell of are counted."""
+    ex = analyze_small("Two officials said Kata'ib Hezbollah launched three drones at the embassy.")
+    units = {(q.value, q.unit) for e in ex.events for q in e.quantities}
+    assert units == {(3.0, "drones")}
+
+
 @pytest.mark.parametrize(
     "text, value",
     [

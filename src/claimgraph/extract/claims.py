@@ -24,7 +24,8 @@ from claimgraph.extract.participants import Participant, ParticipantFinder
 from claimgraph.extract.quantities import quantities_in
 from claimgraph.extract.relations import relations_in
 from claimgraph.extract.rolecheck import role_conflicts
-from claimgraph.extract.triggers import noun_code
+from claimgraph.extract.triggers import noun_code, weapon_of
+from claimgraph.extract.wordlists import PROPERTY_NOUNS
 from claimgraph.ids import claim_id
 from claimgraph.kb import KnowledgeBase
 from claimgraph.model import Document, Event, Evidence, Extraction, Mention, Relation
@@ -386,7 +387,11 @@ def _event(
         actors, recipients = participants_of_noun(trig.token, lex, finder)
     else:
         actors, recipients = participants_of_verb(trig.token, etype, finder, lex)
-        if not recipients and trig.token.lemma_.lower() in lex.cue("needs_recipient"):
+        if (
+            not recipients
+            and trig.token.lemma_.lower() in lex.cue("needs_recipient")
+            and not _strikes_a_place(trig.token, lex)
+        ):
             return None  # "released a statement", "struck a deal"
     if not actors and _definite_anchor(trig, lex):
         # "the sanctions target X", "X died in the strike": the event named before
@@ -558,22 +563,42 @@ def _denier_group(tok: Any) -> bool:
     )
 
 
+def _strikes_a_place(verb: Any, lex: Lexicon) -> bool:
+    """An attack whose target is a place, not an actor: "fired rockets at a base near Kirkuk",
+    "struck a military compound" (a weapon as object, or a base, camp, embassy … hit)."""
+    if weapon_of(verb, lex) is not None:
+        return True
+    for child in verb.children:
+        objects = [child] if child.dep_ == "dobj" else []
+        if child.dep_ == "prep" and child.lower_ in ("at", "on", "against", "into"):
+            objects = [o for o in child.children if o.dep_ == "pobj"]
+        if any(o.lemma_.lower() in PROPERTY_NOUNS or o.lower_ in PROPERTY_NOUNS for o in objects):
+            return True
+    return False
+
+
 def _retold(trig: Trigger, event: Event, events: list[Event]) -> Event | None:
     """The earlier event that a definite event noun with a perpetrator but no target or date
-    refers to ("Two officials said X carried out the attack"): the latest event of its type
-    with a target in the sentences before, unless that one was only possible or denied."""
+    refers to ("Two officials said X carried out the attack"): the latest dated event of its
+    type with a target in the sentences before (else the latest undated one), unless that one
+    was only possible or denied. A dated one first: the attack a story is about has a date, a
+    passing mention (or a misparse) often not."""
     if not (trig.nominal and event.actors) or event.recipients or event.date:
         return None
     if not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in trig.token.children):
         return None
     sentence = event.evidence.sentence
-    for e in reversed(events):
-        if e.evidence.sentence < sentence - _ANAPHOR_WINDOW:
-            break
-        if e.type == event.type and e.recipients:
-            ok = e.modality not in ("hypothetical", "negated")
-            return e if ok and not set(e.recipients) & set(event.actors) else None
-    return None
+    near = [
+        e
+        for e in events
+        if e.evidence.sentence >= sentence - _ANAPHOR_WINDOW
+        and e.type == event.type
+        and e.recipients
+    ]
+    ante = next((e for e in reversed(near) if e.date), None) or (near[-1] if near else None)
+    if ante is None or ante.modality in ("hypothetical", "negated"):
+        return None
+    return None if set(ante.recipients) & set(event.actors) else ante
 
 
 def _definite_anchor(trig: Trigger, lex: Lexicon) -> bool:

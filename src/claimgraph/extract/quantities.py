@@ -126,6 +126,8 @@ def quantities_in(sent: Any) -> list[Quantity]:
                 unit = "injured"
         elif unit in ("drone", "rocket", "missile", "mortar", "seat", "vote"):
             unit = unit + "s"
+        if unit not in ("dead", "injured") and _speakers(noun):
+            continue  # "two officials said": who tells, not what happened
         out.append(
             Quantity(
                 value=value,
@@ -134,6 +136,16 @@ def quantities_in(sent: Any) -> list[Quantity]:
             )
         )
     return out
+
+
+_SPEAKING = frozenset(
+    {"say", "tell", "state", "claim", "report", "announce", "confirm", "add", "note", "speak"}
+)
+
+
+def _speakers(noun: Any) -> bool:
+    """The counted noun is who speaks ("two officials said", "three witnesses told Reuters")."""
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in _SPEAKING
 
 
 def _predicates(noun: Any) -> set[str]:

@@ -28,6 +28,10 @@ def code_of_verb(tok: Any, lex: Lexicon) -> Code | None:
         c.dep_ == "dobj" and c.lemma_.lower() in lex.cue("agreement_nouns") for c in tok.children
     ):
         return ("AGREE", None)  # "struck a deal with X", "reached an agreement"
+    if lemma in lex.light_verbs:
+        weapon = weapon_of(tok, lex)  # "launched three drones at X", "drones were launched"
+        if weapon is not None:
+            return weapon
     for child in tok.children:
         if child.dep_ == "prt" and (lemma, child.lower_) in lex.phrasal:
             return lex.phrasal[(lemma, child.lower_)]
@@ -40,6 +44,17 @@ def code_of_verb(tok: Any, lex: Lexicon) -> Code | None:
         ):
             return lex.phrasal[(lemma, "to")]  # "committed to do": the infinitive's "to"
     return lex.verbs.get(lemma)
+
+
+def weapon_of(verb: Any, lex: Lexicon) -> Code | None:
+    """The attack a verb's object or passive subject names by its weapon ("fired rockets",
+    "three drones were launched"): ASSAULT with the weapon's mode."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            code = lex.mode_words.get(child.lower_) or lex.mode_words.get(child.lemma_.lower())
+            if code is not None and code[0] == "ASSAULT":
+                return code
+    return None
 
 
 def _names_wrong(verb: Any, lex: Lexicon) -> bool:
@@ -167,6 +182,9 @@ def _mode(trigger: Trigger, lex: Lexicon) -> str | None:
                 mw = lex.mode_words.get(obj.lower_)
                 if mw and mw[0] == etype:
                     return mw[1]
+    weapon = None if trigger.nominal else weapon_of(trigger.token, lex)
+    if weapon is not None and weapon[0] == etype:
+        return weapon[1]  # "fired rockets": artillery, not firearms
     return mode
 
 
