@@ -285,3 +285,11 @@ def test_an_attack_named_by_its_weapon(
 )
 def test_launching_or_firing_something_else_is_no_attack(analyze: Any, text: str) -> None:
     assert [e.type for e in analyze(text).events] == []
+
+
+def test_a_hostile_act_is_not_done_to_the_actors_own(analyze_small: Any) -> None:
+    """ "The US struck its bases": the bases of the group named before, not of the US."""
+    ex = analyze_small(
+        "Kata'ib Hezbollah is a militia. The United States struck its bases on Sunday."
+    )
+    assert ("ASSAULT", ["United States"], ["Kata'ib Hezbollah"]) in _coded(ex)

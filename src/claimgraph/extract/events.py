@@ -145,22 +145,19 @@ def participants_of_verb(
             elif child.dep_ == "nsubj":
                 recipients += find.find(child)
         return _dedupe(actors), _dedupe(recipients, actors)
+    # a hostile act is not done to oneself: "X struck its bases" are not X's own bases
+    subject = None if passive or etype not in _HOSTILE else subject_of(verb)
+    if subject is not None and not (subject.pos_ == "NOUN" and subject.lemma_.lower() in lex.nouns):
+        find.not_owner = frozenset(p.actor for p in find.find(subject, agent=True))
+    try:
+        recipients += _verb_recipients(verb, etype, find, lex, passive, stative)
+    finally:
+        find.not_owner = frozenset()
     for child in verb.children:
-        dep = child.dep_
-        if dep == "nsubjpass" and not stative:
-            recipients += find.find(child)
-        elif dep == "agent":
+        if child.dep_ == "agent":
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     actors += find.find(obj, agent=True)
-        elif dep in ("dobj", "dative") and not passive:
-            recipients += _object_recipients(child, etype, find, lex)
-        elif dep == "prep" and (
-            _recipient_prep(child, etype, lex)
-            or (child.lower_ == "to" and verb.lemma_.lower() in lex.cue("to_recipient_verbs"))
-        ):
-            for obj in _objects(child):
-                recipients += find.find_object(obj)
     if passive and not actors:
         # "X was designated a terrorist group by Y": the parse may hang "by Y" on the complement
         for comp in verb.children:
@@ -208,6 +205,29 @@ def participants_of_verb(
             else:
                 actors += find.find(subj, agent=True)
     return _dedupe(actors), _dedupe(recipients, actors)
+
+
+_HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN", "ACCUSE", "MOBILIZE"})
+
+
+def _verb_recipients(
+    verb: Any, etype: str, find: ParticipantFinder, lex: Lexicon, passive: bool, stative: bool
+) -> list[Participant]:
+    """Who a verb's subject (passive), object or recipient preposition names."""
+    recipients: list[Participant] = []
+    for child in verb.children:
+        dep = child.dep_
+        if dep == "nsubjpass" and not stative:
+            recipients += find.find(child)
+        elif dep in ("dobj", "dative") and not passive:
+            recipients += _object_recipients(child, etype, find, lex)
+        elif dep == "prep" and (
+            _recipient_prep(child, etype, lex)
+            or (child.lower_ == "to" and verb.lemma_.lower() in lex.cue("to_recipient_verbs"))
+        ):
+            for obj in _objects(child):
+                recipients += find.find_object(obj)
+    return recipients
 
 
 def _governing_light_verb(noun: Any, lex: Lexicon) -> Any | None:

@@ -56,6 +56,9 @@ class ParticipantFinder(GenericGroups):
     # noun when one comes after the latest fitting actor ("Iran also condemned it")
     event_nouns: frozenset[int] = frozenset()
     event_object_verbs: frozenset[str] = frozenset()
+    # actors a possessive pronoun may not stand for here: the subject of a hostile verb whose
+    # object is being resolved ("the US struck its bases": not the US's own)
+    not_owner: frozenset[str] = frozenset()
     _resolving: set[int] = field(default_factory=set)  # tokens being resolved (no cycles)
 
     def find(self, tok: Any, agent: bool = False) -> list[Participant]:
@@ -328,6 +331,7 @@ class ParticipantFinder(GenericGroups):
         if not want_person and low not in GROUP_PRONOUNS:
             return None
         plural = low in ("they", "them", "their", "themselves")
+        avoid = self.not_owner if t.dep_ == "poss" else frozenset()
 
         def fits(aid: str) -> bool:
             kind = self._type(aid)
@@ -335,6 +339,7 @@ class ParticipantFinder(GenericGroups):
                 kind is not None
                 and (kind == "person") == want_person
                 and not (plural and kind == "state")
+                and aid not in avoid
             )
 
         found = self._antecedent(t, fits, "pronoun")
