@@ -293,3 +293,12 @@ def test_a_hostile_act_is_not_done_to_the_actors_own(analyze_small: Any) -> None
         "Kata'ib Hezbollah is a militia. The United States struck its bases on Sunday."
     )
     assert ("ASSAULT", ["United States"], ["Kata'ib Hezbollah"]) in _coded(ex)
+
+
+def test_the_owner_of_a_named_place_attacked_is_the_target(analyze: Any) -> None:
+    ex = analyze(
+        "Nouri al-Maliki orchestrated several deadly attacks against the MEK's home Ashraf in "
+        "the Diyala governorate."
+    )
+    (attack,) = [e for e in ex.events if e.type == "ASSAULT"]
+    assert names(ex, attack.recipients) == ["People's Mojahedin Organization of Iran"]

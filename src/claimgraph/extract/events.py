@@ -327,7 +327,9 @@ def participants_of_noun(
         ):
             for obj in child.children:
                 if obj.dep_ == "pobj":
-                    recipients += find.find(obj)
+                    # "attacks against the MEK's home Ashraf": the owner of what was hit
+                    target = child.lower_ in _RECIPIENT_PREPS
+                    recipients += find.find_object(obj) if target else find.find(obj)
         elif dep == "acl":  # "attacks targeting X"
             for obj in child.children:
                 if obj.dep_ == "dobj":

@@ -81,8 +81,8 @@ class ParticipantFinder(GenericGroups):
             return self.find_object(tok.head.head)  # "..., which X had been demanding"
         if not found and tok.dep_ == "dobj":
             found = self._detached_apposition(tok)
-        if found or tok.pos_ != "NOUN":
-            return found
+        if found or tok.pos_ not in ("NOUN", "PROPN"):
+            return found  # a place's owner counts too: "the MEK's home Ashraf"
         out: list[Participant] = []
         for t in (tok, *tok.conjuncts):
             if t.lower_ in self.personal_nouns or t.lemma_.lower() in self.personal_nouns:
