@@ -302,3 +302,9 @@ def test_the_owner_of_a_named_place_attacked_is_the_target(analyze: Any) -> None
     )
     (attack,) = [e for e in ex.events if e.type == "ASSAULT"]
     assert names(ex, attack.recipients) == ["People's Mojahedin Organization of Iran"]
+
+
+def test_a_weapon_launched_by_someone_is_their_attack(analyze: Any) -> None:
+    ex = analyze("Three drones were launched at the U.S. embassy by Kata'ib Hezbollah.")
+    assert ("ASSAULT", ["Kata'ib Hezbollah"], ["United States"]) in _coded(ex)
+    assert analyze("Three drones were launched at the compound.").events == []

@@ -159,10 +159,16 @@ def participants_of_verb(
                 if obj.dep_ == "pobj":
                     actors += find.find(obj, agent=True)
     if passive and not actors:
-        # "X was designated a terrorist group by Y": the parse may hang "by Y" on the complement
+        # "X was designated a terrorist group by Y", "drones were launched at the embassy by Y":
+        # the parse may hang "by Y" on the complement or on the object of a preposition
         for comp in verb.children:
-            if comp.dep_ in ("dobj", "oprd", "attr") and comp.i > verb.i:
-                for prep in comp.children:
+            if comp.i < verb.i:
+                continue
+            heads = [comp] if comp.dep_ in ("dobj", "oprd", "attr") else []
+            if comp.dep_ == "prep":
+                heads = [o for o in comp.children if o.dep_ == "pobj"]
+            for head in heads:
+                for prep in head.children:
                     if prep.dep_ == "prep" and prep.lower_ == "by":
                         actors += [p for o in _objects(prep) for p in find.find(o, agent=True)]
     recipients = _dedupe(recipients, actors)

@@ -48,9 +48,15 @@ def code_of_verb(tok: Any, lex: Lexicon) -> Code | None:
 
 def weapon_of(verb: Any, lex: Lexicon) -> Code | None:
     """The attack a verb's object or passive subject names by its weapon ("fired rockets",
-    "three drones were launched"): ASSAULT with the weapon's mode."""
+    "three drones were launched by X"): ASSAULT with the weapon's mode. A passive without its
+    agent is left alone: it names no attacker, and its target is where the parser most often
+    goes wrong ("launched at the compound and security forces shot down two")."""
+    agent = any(
+        t.dep_ == "agent" or (t.dep_ == "prep" and t.lower_ == "by" and t.i > verb.i)
+        for t in verb.subtree
+    )
     for child in verb.children:
-        if child.dep_ in ("dobj", "nsubjpass"):
+        if child.dep_ == "dobj" or (child.dep_ == "nsubjpass" and agent):
             code = lex.mode_words.get(child.lower_) or lex.mode_words.get(child.lemma_.lower())
             if code is not None and code[0] == "ASSAULT":
                 return code
