@@ -516,3 +516,17 @@ def test_a_denial_by_someone_else_denies_nothing_of_theirs(analyze_small: Any) -
         "the report."
     )
     assert [e.modality for e in ex.events if e.type == "ASSAULT"] == ["hedged"]
+
+
+def test_these_militias_are_the_militias_told_before(analyze_small: Any) -> None:
+    """ "formed Shiite militias ... these militias": the unnamed militias, not the last armed
+    group named; "X is a militia ... the militia" is still X."""
+    ex = analyze_small(
+        "Kata'ib Hezbollah formed Shiite militias from its captives. "
+        "Iran later exploited these militias for terror attempts against Hadi al-Amiri."
+    )
+    assert not any("Kata'ib Hezbollah" in names(ex, e.recipients) for e in ex.events)
+    ex = analyze_small(
+        "Kata'ib Hezbollah is a militia in Iraq. The militia attacked the U.S. embassy in 2019."
+    )
+    assert ("ASSAULT", ["Kata'ib Hezbollah"], ["United States"]) in coded(ex)

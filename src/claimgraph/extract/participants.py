@@ -285,8 +285,9 @@ class ParticipantFinder(GenericGroups):
 
     def _definite(self, t: Any) -> Participant | None:
         """ "the group", "the militia", "the latter parties": a phrase with the same head just
-        before ("pro-Iran parties ... the latter parties"), else an organisation of a fitting
-        type named in this or the previous two sentences (see ``_antecedent``)."""
+        before ("pro-Iran parties ... the latter parties"), even one that names no actor on
+        file; else an organisation of a fitting type named in this or the previous two
+        sentences (see ``_antecedent``)."""
         if t.lemma_.lower() not in ANAPHORIC_NOUNS or not any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "these") for c in t.children
         ):
@@ -303,7 +304,11 @@ class ParticipantFinder(GenericGroups):
                 same = self._one(tok)
                 if same is not None:
                     return replace(same, via="anaphor")
-                break
+                if tok.dep_ in ("attr", "appos", "oprd"):
+                    break  # "X is a paramilitary group ... the group": X, found below
+                # "formed Shiite militias ... these militias": the group told before, which
+                # has no name on file; then it is no organisation named nearby either
+                return None
         want = ANAPHORIC_NOUNS[t.lemma_.lower()]
 
         def fits(aid: str) -> bool:
