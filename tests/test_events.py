@@ -308,3 +308,12 @@ def test_a_weapon_launched_by_someone_is_their_attack(analyze: Any) -> None:
     ex = analyze("Three drones were launched at the U.S. embassy by Kata'ib Hezbollah.")
     assert ("ASSAULT", ["Kata'ib Hezbollah"], ["United States"]) in _coded(ex)
     assert analyze("Three drones were launched at the compound.").events == []
+
+
+def test_against_what_they_perceive_as_x_is_against_x(analyze: Any) -> None:
+    ex = analyze(
+        "Iraqi protesters rallied in Baghdad on Friday. The protesters are demonstrating "
+        "against what they perceive as increasing Iranian influence in Iraqi affairs.",
+        "2019-12-06",
+    )
+    assert ("PROTEST", ["Iraqi protesters"], ["Iran"]) in _coded(ex)

@@ -90,7 +90,25 @@ def _is_passive(verb: Any) -> bool:
 
 
 def _objects(prep: Any) -> list[Any]:
-    return [o for o in prep.children if o.dep_ in ("pobj", "pcomp")]
+    out = [o for o in prep.children if o.dep_ in ("pobj", "pcomp")]
+    return [_as_described(o) or o for o in out]
+
+
+def _as_described(clause: Any) -> Any | None:
+    """The thing a free relative names: "against what they perceive as increasing Iranian
+    influence" is against that influence."""
+    if clause.pos_ != "VERB" or not any(
+        c.lower_ == "what" and c.dep_ in ("dobj", "nsubj", "nsubjpass") for c in clause.children
+    ):
+        return None
+    for child in clause.children:
+        if child.dep_ == "prep" and child.lower_ == "as":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+                if obj.dep_ == "pcomp":  # "as increasing Iranian influence"
+                    return next((d for d in obj.children if d.dep_ == "dobj"), obj)
+    return None
 
 
 def _recipient_prep(prep: Any, etype: str, lex: Lexicon) -> bool:
