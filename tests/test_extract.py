@@ -530,3 +530,41 @@ def test_these_militias_are_the_militias_told_before(analyze_small: Any) -> None
         "Kata'ib Hezbollah is a militia in Iraq. The militia attacked the U.S. embassy in 2019."
     )
     assert ("ASSAULT", ["Kata'ib Hezbollah"], ["United States"]) in coded(ex)
+
+
+def test_it_is_led_by_x_is_no_event_told_again(analyze_small: Any) -> None:
+    ex = analyze_small(
+        "Kata'ib Hezbollah attacked the U.S. embassy in 2019. It is led by Hadi al-Amiri."
+    )
+    assert [names(ex, e.actors) for e in ex.events if e.type == "ASSAULT"] == [
+        ["Kata'ib Hezbollah"]
+    ]
+
+
+def test_its_in_the_subject_carries_the_topic_on(analyze_small: Any) -> None:
+    """ "X is a group opposed to Iran's regime. Its members ...": X's members, not Iran's."""
+    ex = analyze_small(
+        "Kata'ib Hezbollah is a militia opposed to the United States. Its fighters attacked "
+        "Hadi al-Amiri in 2019."
+    )
+    assert ("ASSAULT", ["Kata'ib Hezbollah"], ["Hadi al-Amiri"]) in coded(ex)
+
+
+def test_a_government_acts_not_against_its_own_state(analyze: Any) -> None:
+    ex = analyze(
+        "The United States sanctioned Hadi al-Amiri. The sanctions allow the U.S. government to "
+        "freeze any assets the men might have in the United States and bar Americans from "
+        "doing business with them."
+    )
+    assert [names(ex, e.recipients) for e in ex.events if e.type == "SANCTION"] == [
+        ["Hadi al-Amiri"],
+        [],
+    ]
+
+
+def test_called_it_after_an_event_noun_is_the_event(analyze: Any) -> None:
+    ex = analyze(
+        "The United Nations condemned the attack on the embassy. Kata'ib Hezbollah called it "
+        "a despicable act of violence."
+    )
+    assert [names(ex, e.recipients) for e in ex.events if e.type == "ACCUSE"] == [[], []]

@@ -393,6 +393,17 @@ def _event(
             and not _strikes_a_place(trig.token, lex)
         ):
             return None  # "released a statement", "struck a deal"
+    if etype in _HOSTILE_TYPES and actors and recipients:
+        # a government does not attack, sanction or threaten its own state: "the sanctions allow
+        # the U.S. government to ... in the United States" is no act against the United States.
+        # (A militia that the KB puts inside a state's forces may well attack them.)
+        own = {
+            up
+            for p in actors
+            if (actor := finder.kb.actor(p.actor)) is not None and actor.type == "government"
+            for up in finder.kb.ancestors(p.actor)
+        }
+        recipients = [p for p in recipients if p.actor not in own]
     if not actors and _definite_anchor(trig, lex):
         # "the sanctions target X", "X died in the strike": the event named before
         seen = {p.actor for p in recipients}
@@ -468,8 +479,10 @@ def _event_pronouns(
     )
     if ante is None:
         return
+    not_events = lex.cue("organisation_light_verbs")
     for tok in sent:
-        if tok.pos_ != "VERB" or tok.lemma_.lower() not in lex.light_verbs:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or lemma not in lex.light_verbs or lemma in not_events:
             continue
         if any(
             c.dep_ in ("nsubjpass", "dobj") and c.lower_ in EVENT_PRONOUNS for c in tok.children
@@ -492,6 +505,7 @@ def _as_retold(event: Event, ante: Event) -> Event:
 
 
 _CLAIMED = ("asserted", "hedged", "reported")
+_HOSTILE_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})
 _DENIER_NOUNS = frozenset(
     {"group", "militia", "faction", "organization", "organisation", "party", "side", "movement"}
 )

@@ -385,7 +385,10 @@ class ParticipantFinder(GenericGroups):
         found.sort(key=lambda c: c[0])
         if any(i >= t.sent.start for i, _p in found):
             return found[-1][1]
-        if t.dep_ in ("nsubj", "nsubjpass"):
+        in_subject = t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass")
+        if t.dep_ in ("nsubj", "nsubjpass") or in_subject:
+            # the topic carries on, also as the owner in the subject ("The MEK is an Iranian
+            # group opposed to Iran's regime. Its members were supported by Saddam.")
             topic = self._topic(t, fits)
             if topic is not None:
                 return replace(topic, via=via)
