@@ -568,3 +568,14 @@ def test_called_it_after_an_event_noun_is_the_event(analyze: Any) -> None:
         "a despicable act of violence."
     )
     assert [names(ex, e.recipients) for e in ex.events if e.type == "ACCUSE"] == [[], []]
+
+
+def test_a_named_event_attached_to_the_trigger_dates_it(analyze: Any) -> None:
+    """ "During the Iraq War, X attacked ..." is dated by the war on file, whatever other date
+    the sentence gives for something else."""
+    ex = analyze(
+        "During the Iraq War, Kata'ib Hezbollah attacked U.S. forces, and it has been active in "
+        "the Syrian civil war since 2011."
+    )
+    dates = [(e.date, e.date_end) for e in ex.events if e.type == "ASSAULT"]
+    assert dates == [("2003-03-20", "2011-12-18")]

@@ -39,19 +39,25 @@ def sentence_bounds(sent: Any) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
+def _named_events_in(sent: Any, kb: KnowledgeBase) -> list[tuple[Any, DateValue]]:
+    """The named events on file that a sentence mentions ("the Iraq War"), with their dates."""
+    out: list[tuple[Any, DateValue]] = []
+    for ent in sent.ents:
+        if ent.label_ == "EVENT" and ent.ent_id_.startswith("event:"):
+            event = kb.named_event(ent.ent_id_)
+            if event is not None:
+                out.append((ent, DateValue(event.start, event.end)))
+    return out
+
+
 def _dates_in(
     sent: Any, published: str | None, year_hint: int | None, kb: KnowledgeBase
 ) -> list[tuple[Any, DateValue]]:
     """The dates a sentence gives; a named event on file ("the October Revolution") dates the
     sentence only when it gives no date of its own."""
     out: list[tuple[Any, DateValue]] = []
-    named: list[tuple[Any, DateValue]] = []
     for ent in sent.ents:
-        if ent.label_ == "EVENT" and ent.ent_id_.startswith("event:"):
-            event = kb.named_event(ent.ent_id_)
-            if event is not None:
-                named.append((ent, DateValue(event.start, event.end)))
-        elif ent.label_ == "DATE":
+        if ent.label_ == "DATE":
             value = parse_date_text(ent.text, published, year_hint)
             if value is not None:
                 out.append((ent, value))
@@ -59,7 +65,7 @@ def _dates_in(
             value = parse_time_text(ent.text, published)
             if value is not None:
                 out.append((ent, value))
-    return out or named
+    return out or _named_events_in(sent, kb)
 
 
 _TITLE_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -94,19 +100,25 @@ def _at_time_of_writing(trigger: Any) -> bool:
 
 
 def _date_for(
-    trigger: Any, dates: list[tuple[Any, DateValue]], event_words: frozenset[int] = frozenset()
+    trigger: Any,
+    dates: list[tuple[Any, DateValue]],
+    event_words: frozenset[int] = frozenset(),
+    named: list[tuple[Any, DateValue]] | None = None,
 ) -> DateValue | None:
     """The date attached closest to the trigger in the parse, else the sentence's only date.
-    A date that modifies a noun ("the December 25, 2011 agreement") dates that noun only."""
+    A date that modifies a noun ("the December 25, 2011 agreement") dates that noun only.
+    A named event on file counts as a date when it is attached to the trigger ("During the Iraq
+    War, the group fought ...", whatever other dates the sentence gives)."""
     dates = [
         (ent, value)
         for ent, value in dates
         if not _dates_a_thing(ent, trigger) and not _in_other_clause(ent, trigger, event_words)
     ]
-    if not dates:
+    extra = [(e, v) for e, v in named or () if all(e.start != d.start for d, _v in dates)]
+    if not dates and not extra:
         return None
     best: tuple[int, DateValue] | None = None
-    for ent, value in dates:
+    for ent, value in [*dates, *extra]:
         tok, hops = ent.root, 0
         while tok.i != trigger.i and tok.head.i != tok.i and hops < 6:
             tok, hops = tok.head, hops + 1
@@ -271,6 +283,7 @@ def extract_claims(
             continue
         evidence = Evidence(document.id, i, start, end, document.text[start:end])
         dates = _dates_in(sent, document.published, year_hint, kb)
+        named = _named_events_in(sent, kb)
         for _ent, value in dates:
             if value.end is None:  # a single date, not a range, sets the context year
                 year_hint = int(value.value[:4])
@@ -283,7 +296,7 @@ def extract_claims(
             i for i in finder.event_nouns if sent.start <= i < sent.end
         )
         for trig in triggers:
-            date = _date_for(trig.token, dates, event_words)
+            date = _date_for(trig.token, dates, event_words, named)
             if date is None and document.published and _at_time_of_writing(trig.token):
                 date = DateValue(document.published)
             finder.date = date.value if date else document.published
