@@ -317,3 +317,10 @@ def test_against_what_they_perceive_as_x_is_against_x(analyze: Any) -> None:
         "2019-12-06",
     )
     assert ("PROTEST", ["Iraqi protesters"], ["Iran"]) in _coded(ex)
+
+
+def test_cooperation_against_someone_is_not_with_them(analyze: Any) -> None:
+    ex = analyze("The United States and Iraq cooperated against the Islamic State in 2017.")
+    assert [names(ex, e.recipients) for e in ex.events if e.type == "COOPERATE"] == [[]]
+    ex = analyze("Kata'ib Hezbollah attacked the United States in 2019.")
+    assert ("ASSAULT", ["Kata'ib Hezbollah"], ["United States"]) in _coded(ex)

@@ -111,8 +111,16 @@ def _as_described(clause: Any) -> Any | None:
     return None
 
 
+# Cooperation against someone is not with them: "cooperated against ISIS", "supported the
+# militias against the US" (the common adversary is not the recipient).
+_COOPERATIVE = frozenset({"COOPERATE", "AID", "SUPPORT", "CONSULT", "AGREE"})
+_HOSTILE_PREPS = frozenset({"against", "targeting"})
+
+
 def _recipient_prep(prep: Any, etype: str, lex: Lexicon) -> bool:
     low = prep.lower_
+    if low in _HOSTILE_PREPS and etype in _COOPERATIVE:
+        return False
     return (
         low in _RECIPIENT_PREPS
         or (low == "with" and etype in _WITH_TYPES)
@@ -346,8 +354,13 @@ def participants_of_noun(
                     actors += find.find(obj, agent=True)
         elif dep == "prep" and child.lower_ == "of" and subjective:
             actors += [p for o in _objects(child) for p in find.find(o, agent=True)]
-        elif dep == "prep" and (
-            child.lower_ in _RECIPIENT_PREPS | {"with", "of"} or _recipient_prep(child, etype, lex)
+        elif (
+            dep == "prep"
+            and not (child.lower_ in _HOSTILE_PREPS and etype in _COOPERATIVE)
+            and (
+                child.lower_ in _RECIPIENT_PREPS | {"with", "of"}
+                or _recipient_prep(child, etype, lex)
+            )
         ):
             for obj in child.children:
                 if obj.dep_ == "pobj":
