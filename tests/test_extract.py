@@ -579,3 +579,15 @@ def test_a_named_event_attached_to_the_trigger_dates_it(analyze: Any) -> None:
     )
     dates = [(e.date, e.date_end) for e in ex.events if e.type == "ASSAULT"]
     assert dates == [("2003-03-20", "2011-12-18")]
+
+
+def test_several_reference_marks_end_their_sentence(analyze_small: Any) -> None:
+    text = (
+        "Kata'ib Hezbollah attacked the U.S. embassy in 2019.[35][38] It is active in Syria. "
+        "Hadi al-Amiri condemned the United States in 2020."
+    )
+    ex = analyze_small(text)
+    assert [e.evidence.quote for e in ex.events][0] == (
+        "Kata'ib Hezbollah attacked the U.S. embassy in 2019."
+    )
+    assert ("ASSAULT", ["Kata'ib Hezbollah"], ["United States"]) in coded(ex)

@@ -324,10 +324,21 @@ class ParticipantFinder(GenericGroups):
     def _window_start(self, t: Any, sentences: int = 2) -> int:
         earliest: int = t.sent.start
         for _ in range(sentences):
-            if earliest == 0:
+            before = self._sentence_before(earliest)
+            if before is None:
                 break
-            earliest = self.doc[earliest - 1].sent.start
+            earliest = before.start
         return earliest
+
+    def _sentence_before(self, start: int) -> Any | None:
+        """The sentence before the one starting at ``start``, passing over the reference marks
+        a wiki puts after a full stop ("... backed by Iran.[37]"), which stand alone."""
+        while start > 0:
+            sent = self.doc[start - 1].sent
+            if not all(is_reference_mark(t.text) or t.is_space for t in sent):
+                return sent
+            start = sent.start
+        return None
 
     def _pronoun(self, t: Any) -> Participant | None:
         """A fitting actor named in this or the previous two sentences (see ``_antecedent``)."""
@@ -412,9 +423,10 @@ class ParticipantFinder(GenericGroups):
 
     def _topic(self, t: Any, fits: Any) -> Participant | None:
         """The subject of the main clause of the sentence before, if it fits."""
-        if t.sent.start == 0:
+        before = self._sentence_before(t.sent.start)
+        if before is None:
             return None
-        root = self.doc[t.sent.start - 1].sent.root
+        root = before.root
         subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if subj is None or subj.i in self._resolving or len(self._resolving) > 3:
             return None

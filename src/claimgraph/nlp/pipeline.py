@@ -67,10 +67,16 @@ def _register_components() -> None:
             if tok.lower_ in TITLE_ABBREVIATIONS and nxt.is_title:
                 nxt.is_sent_start = False
             elif is_reference_mark(nxt.text) and tok.text in (".", "!", "?"):
-                # "... in January 2020.[42] It was": the mark ends the sentence it follows
-                nxt.is_sent_start = False
-                if nxt.i + 1 < len(doc) and not is_reference_mark(doc[nxt.i + 1].text):
-                    doc[nxt.i + 1].is_sent_start = True
+                # "... in January 2020.[42] It was", "forces.[35][38] It has": the marks after
+                # a full stop are a "sentence" of their own (inside the sentence, the parser
+                # takes the last mark for its root); the next word starts a sentence
+                nxt.is_sent_start = True
+                end = nxt.i + 1
+                while end < len(doc) and is_reference_mark(doc[end].text):
+                    doc[end].is_sent_start = False
+                    end += 1
+                if end < len(doc):
+                    doc[end].is_sent_start = True
             elif ("\n\n" in tok.text_with_ws and not nxt.is_space) or (
                 "\n" in tok.text_with_ws and _heading_ends(doc, tok, nxt)
             ):
