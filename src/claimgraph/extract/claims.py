@@ -39,25 +39,21 @@ def sentence_bounds(sent: Any) -> tuple[int, int]:
     return toks[0].idx, toks[-1].idx + len(toks[-1].text)
 
 
-def _named_events_in(sent: Any, kb: KnowledgeBase) -> list[tuple[Any, DateValue]]:
-    """The named events on file that a sentence mentions ("the Iraq War"), with their dates."""
+def _dates_in(
+    sent: Any, published: str | None, year_hint: int | None, kb: KnowledgeBase
+) -> tuple[list[tuple[Any, DateValue]], list[tuple[Any, DateValue]]]:
+    """The dates a sentence gives, and the named events on file it mentions ("the Iraq War")
+    with their dates. A named event dates the whole sentence only when it gives no date of its
+    own (then the first list is the second); else only an event attached to it (``_date_for``).
+    One pass over the sentence's entities (``Span.ents`` walks the document's)."""
     out: list[tuple[Any, DateValue]] = []
+    named: list[tuple[Any, DateValue]] = []
     for ent in sent.ents:
         if ent.label_ == "EVENT" and ent.ent_id_.startswith("event:"):
             event = kb.named_event(ent.ent_id_)
             if event is not None:
-                out.append((ent, DateValue(event.start, event.end)))
-    return out
-
-
-def _dates_in(
-    sent: Any, published: str | None, year_hint: int | None, kb: KnowledgeBase
-) -> list[tuple[Any, DateValue]]:
-    """The dates a sentence gives; a named event on file ("the October Revolution") dates the
-    sentence only when it gives no date of its own."""
-    out: list[tuple[Any, DateValue]] = []
-    for ent in sent.ents:
-        if ent.label_ == "DATE":
+                named.append((ent, DateValue(event.start, event.end)))
+        elif ent.label_ == "DATE":
             value = parse_date_text(ent.text, published, year_hint)
             if value is not None:
                 out.append((ent, value))
@@ -65,7 +61,7 @@ def _dates_in(
             value = parse_time_text(ent.text, published)
             if value is not None:
                 out.append((ent, value))
-    return out or _named_events_in(sent, kb)
+    return out or named, named
 
 
 _TITLE_YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -269,8 +265,11 @@ def extract_claims(
     finder.personal_nouns = frozenset(lex.role_nouns) | lex.cue("kin_nouns")
     finder.head_nouns = frozenset(n for n, rel in lex.role_nouns.items() if rel == "leads")
     finder.event_object_verbs = lex.cue("event_object_verbs")
+    heads = set(lex.nouns) | {head for _mod, head in lex.noun_phrases}
     finder.event_nouns = frozenset(
-        t.i for t in doc if t.pos_ == "NOUN" and noun_code(t, lex) is not None
+        t.i
+        for t in doc
+        if t.pos_ == "NOUN" and t.lemma_.lower() in heads and noun_code(t, lex) is not None
     )
     publisher = frozenset(finder.first_person)
     sent_index: dict[int, tuple[int, int, int]] = {}
@@ -282,8 +281,7 @@ def extract_claims(
         if start == end:
             continue
         evidence = Evidence(document.id, i, start, end, document.text[start:end])
-        dates = _dates_in(sent, document.published, year_hint, kb)
-        named = _named_events_in(sent, kb)
+        dates, named = _dates_in(sent, document.published, year_hint, kb)
         for _ent, value in dates:
             if value.end is None:  # a single date, not a range, sets the context year
                 year_hint = int(value.value[:4])
