@@ -347,7 +347,9 @@ class ParticipantFinder(GenericGroups):
         if not want_person and low not in GROUP_PRONOUNS:
             return None
         plural = low in ("they", "them", "their", "themselves")
-        avoid = self.not_owner if t.dep_ == "poss" else frozenset()
+        # "struck its bases": not the striker's own bases ("attacked its rivals" may well be)
+        owned = t.head.lower_ in PROPERTY_NOUNS or t.head.lemma_.lower() in PROPERTY_NOUNS
+        avoid = self.not_owner if t.dep_ == "poss" and owned else frozenset()
 
         def fits(aid: str) -> bool:
             kind = self._type(aid)

@@ -103,14 +103,15 @@ def _separate_datelines(doc: Any) -> None:
         m = _DATELINE.match(text, tok.idx)
         if m is None:
             continue
-        inside = [t for t in doc[tok.i :] if t.idx < m.end()]
-        after = doc[tok.i + len(inside)] if tok.i + len(inside) < len(doc) else None
-        if after is None or after.idx != m.end():
+        end = tok.i
+        while end < len(doc) and doc[end].idx < m.end():
+            end += 1
+        if end == len(doc) or doc[end].idx != m.end():
             continue
         tok.is_sent_start = True
-        for t in inside[1:]:
-            t.is_sent_start = False
-        after.is_sent_start = True
+        for i in range(tok.i + 1, end):
+            doc[i].is_sent_start = False
+        doc[end].is_sent_start = True
 
 
 def _heading_ends(doc: Any, tok: Any, nxt: Any) -> bool:
