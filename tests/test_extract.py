@@ -591,3 +591,16 @@ def test_several_reference_marks_end_their_sentence(analyze_small: Any) -> None:
         "Kata'ib Hezbollah attacked the U.S. embassy in 2019."
     )
     assert ("ASSAULT", ["Kata'ib Hezbollah"], ["United States"]) in coded(ex)
+
+
+def test_from_a_group_after_a_list_is_said_of_every_name(analyze: Any) -> None:
+    ex = analyze(
+        "The sanctions target two brothers, Qais al-Khazali and Laith al-Khazali, from the "
+        "Asaib Ahl al-Haq militia. Hadi al-Amiri, from the Badr Organization, and Nouri "
+        "al-Maliki met on Monday.",
+        "2019-12-06",
+    )
+    members = {(s, o) for s, t, o in _relations(ex) if t == "member_of"}
+    assert ("Qais al-Khazali", "Asa'ib Ahl al-Haq") in members
+    assert ("Laith al-Khazali", "Asa'ib Ahl al-Haq") in members
+    assert ("Nouri al-Maliki", "Badr Organization") not in members

@@ -275,8 +275,10 @@ class _Finder:
             return
         if not any(t.text == "," for t in tok.doc[person.end : tok.i]):
             return  # "Hadi al-Amiri from Baghdad", "a letter from X": only the set-off phrase
+        # every name of the list the phrase closes, wherever the parse hangs it ("two brothers,
+        # Qais al-Khazali and Laith al-Khazali, from the Asaib Ahl al-Haq militia")
         people = [Participant(person.actor, person)] + [
-            p for c in tok.head.conjuncts for p in self.one(c) if c.i < tok.head.i
+            p for c in tok.head.conjuncts for p in self.one(c) if c.i < tok.i
         ]
         for o in tok.children:
             if o.dep_ != "pobj":
