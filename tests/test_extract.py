@@ -604,3 +604,12 @@ def test_from_a_group_after_a_list_is_said_of_every_name(analyze: Any) -> None:
     assert ("Qais al-Khazali", "Asa'ib Ahl al-Haq") in members
     assert ("Laith al-Khazali", "Asa'ib Ahl al-Haq") in members
     assert ("Nouri al-Maliki", "Badr Organization") not in members
+
+
+def test_a_relative_clause_on_a_predicate_noun_is_about_the_subject(analyze: Any) -> None:
+    """ "X is a paramilitary group which is part of Y": X is part of Y."""
+    ex = analyze(
+        "Kata'ib Hezbollah is a radical Iraqi paramilitary group which is part of the Popular "
+        "Mobilization Forces."
+    )
+    assert ("Kata'ib Hezbollah", "part_of", "Popular Mobilization Forces") in _relations(ex)

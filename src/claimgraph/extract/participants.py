@@ -191,9 +191,15 @@ class ParticipantFinder(GenericGroups):
         if t.tag_ in ("WP", "WDT") or low in RELATIVE:
             # relative pronoun: the noun the relative clause modifies
             clause = t.head
-            if clause.dep_ == "relcl":
-                return self._one(clause.head)
-            return None
+            if clause.dep_ != "relcl":
+                return None
+            noun = clause.head
+            described = self._one(noun)
+            if described is None and noun.dep_ == "attr" and noun.head.lemma_ == "be":
+                # "X is a paramilitary group which is part of Y": the group is X
+                subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+                described = self._one(subject) if subject is not None else None
+            return described
         if t.pos_ == "PRON" or low in PERSON_PRONOUNS | GROUP_PRONOUNS:
             return self._pronoun(t)
         named = self._named_modifier(t)
