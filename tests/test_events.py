@@ -324,3 +324,9 @@ def test_cooperation_against_someone_is_not_with_them(analyze: Any) -> None:
     assert [names(ex, e.recipients) for e in ex.events if e.type == "COOPERATE"] == [[]]
     ex = analyze("Kata'ib Hezbollah attacked the United States in 2019.")
     assert ("ASSAULT", ["Kata'ib Hezbollah"], ["United States"]) in _coded(ex)
+
+
+def test_an_organisation_named_before_its_kind_is_that_organisation(analyze: Any) -> None:
+    """ "the APEC forum", "the Badr organisation": the name, not nobody."""
+    ex = analyze("The Badr organisation has agreed to join the government in 2018.")
+    assert ("AGREE", ["Badr Organization"], []) in _coded(ex)

@@ -19,6 +19,7 @@ from claimgraph.extract.wordlists import (
     GENERIC_HEADS,
     GROUP_NOUNS,
     GROUP_PRONOUNS,
+    ORG_HEADS,
     PERSON_PRONOUNS,
     PROPERTY_NOUNS,
     RELATIVE,
@@ -250,7 +251,12 @@ class ParticipantFinder(GenericGroups):
         Asaib Ahl al-Haq Iran-backed militia" is Asa'ib Ahl al-Haq, "Iranian-backed Iraqi
         militia leaders" are the Iran-backed militias (not Iraq)."""
         low, lemma = t.lower_, t.lemma_.lower()
-        if low not in GENERIC_HEADS and low not in GROUP_NOUNS and lemma not in GROUP_NOUNS:
+        if (
+            low not in GENERIC_HEADS
+            and low not in GROUP_NOUNS
+            and lemma not in GROUP_NOUNS
+            and lemma not in ORG_HEADS
+        ):
             return None
         if low in PROPERTY_NOUNS or lemma in PROPERTY_NOUNS:
             return None

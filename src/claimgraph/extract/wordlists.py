@@ -97,6 +97,25 @@ GENERIC_HEADS = {
     "demonstrators": "population",
     "people": "population",
 }
+# Heads naming an organisation by its kind: with a name before them, they are that name ("the
+# APEC forum", "the Hamas movement", "the Badr organisation").
+ORG_HEADS = frozenset(
+    {
+        "forum",
+        "organization",
+        "organisation",
+        "movement",
+        "bloc",
+        "alliance",
+        "coalition",
+        "body",
+        "union",
+        "council",
+        "front",
+        "network",
+        "agency",
+    }
+)
 # Heads of generic groups that take the document's country when unqualified ("protesters" in
 # an article about Iraq are Iraqi protesters).
 NATIONAL_HEADS = frozenset({"protesters", "protestors", "demonstrators", "militiamen", "gunmen"})
