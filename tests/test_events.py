@@ -330,3 +330,15 @@ def test_an_organisation_named_before_its_kind_is_that_organisation(analyze: Any
     """ "the APEC forum", "the Badr organisation": the name, not nobody."""
     ex = analyze("The Badr organisation has agreed to join the government in 2018.")
     assert ("AGREE", ["Badr Organization"], []) in _coded(ex)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iran provided military assistance to Kata'ib Hezbollah in 2019.",
+        "Iran gave Kata'ib Hezbollah millions of dollars of aid in 2019.",
+        "Iran sent aid to Kata'ib Hezbollah in 2019.",
+    ],
+)
+def test_aid_given_provided_or_sent(analyze: Any, text: str) -> None:
+    assert ("AID", ["Iran"], ["Kata'ib Hezbollah"]) in _coded(analyze(text))

@@ -263,8 +263,10 @@ def _verb_recipients(
 
 
 def _governing_light_verb(noun: Any, lex: Lexicon) -> Any | None:
+    """The light verb whose object is the event noun, through conjunctions and "of" phrases
+    ("gave Kata'ib Hezbollah millions of dollars of aid")."""
     tok = noun
-    for _ in range(3):
+    for _ in range(5):
         if (
             tok.dep_ in ("dobj", "nsubjpass", "pobj", "conj", "attr")
             and tok.head.lemma_.lower() in lex.light_verbs
@@ -400,10 +402,14 @@ def participants_of_noun(
             if subj is not None:
                 actors += find.find(subj, agent=True)
         for child in light.children:
-            if child.dep_ == "prep" and child.lower_ in _RECIPIENT_PREPS:
+            if child.dep_ == "prep" and _recipient_prep(child, etype, lex):
                 for obj in child.children:
                     if obj.dep_ == "pobj":
                         recipients += find.find(obj)
+            elif child.dep_ == "dative" and child.pos_ == "ADP":  # "provided aid to X"
+                recipients += [p for o in child.children if o.dep_ == "pobj" for p in find.find(o)]
+            elif child.dep_ == "dative" and child.i < noun.i:
+                recipients += find.find(child)  # "gave the Ivory Coast 5 million dollars of aid"
     return _dedupe(actors), _dedupe(recipients, actors)
 
 
