@@ -342,3 +342,10 @@ def test_an_organisation_named_before_its_kind_is_that_organisation(analyze: Any
 )
 def test_aid_given_provided_or_sent(analyze: Any, text: str) -> None:
     assert ("AID", ["Iran"], ["Kata'ib Hezbollah"]) in _coded(analyze(text))
+
+
+def test_thousands_of_x_are_x(analyze: Any) -> None:
+    ex = analyze("Thousands of Iraqis demonstrated in Baghdad on Sunday against Iranian influence.")
+    assert ("PROTEST", ["Iraqi people"], ["Iran"]) in _coded(ex)
+    ex = analyze("A group of Kata'ib Hezbollah fighters attacked the U.S. embassy in 2019.")
+    assert ("ASSAULT", ["Kata'ib Hezbollah"], ["United States"]) in _coded(ex)

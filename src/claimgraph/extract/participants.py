@@ -15,6 +15,7 @@ from claimgraph.extract.generic import GenericGroups
 from claimgraph.extract.participant import Participant
 from claimgraph.extract.wordlists import (
     ANAPHORIC_NOUNS,
+    COUNT_HEADS,
     FIRST_PERSON,
     GENERIC_HEADS,
     GROUP_NOUNS,
@@ -119,6 +120,18 @@ class ParticipantFinder(GenericGroups):
         members = self._members(t)
         if members:
             return members
+        if t.lower_ in COUNT_HEADS and t.i not in self.res.by_token:
+            # "thousands of Iraqis", "a group of Kata'ib Hezbollah fighters": those counted
+            counted = [
+                p
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for o in c.children
+                if o.dep_ == "pobj"
+                for p in self.find(o)
+            ]
+            if counted:
+                return counted
         p = self._one(t)
         return [p] if p is not None else []
 

@@ -97,6 +97,23 @@ GENERIC_HEADS = {
     "demonstrators": "population",
     "people": "population",
 }
+# Heads that count the people of their "of" phrase: "thousands of Iraqis", "a crowd of protesters".
+COUNT_HEADS = frozenset(
+    {
+        "thousands",
+        "hundreds",
+        "dozens",
+        "millions",
+        "tens",
+        "scores",
+        "crowd",
+        "crowds",
+        "group",
+        "groups",
+        "number",
+        "majority",
+    }
+)
 # Heads naming an organisation by its kind: with a name before them, they are that name ("the
 # APEC forum", "the Hamas movement", "the Badr organisation").
 ORG_HEADS = frozenset(
