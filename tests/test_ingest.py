@@ -267,16 +267,22 @@ def test_given_date_wins_over_dateline() -> None:
 
 
 def test_manifest_given_by_itself_reads_the_files_it_names(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "unlisted.txt").write_text(ARTICLE + " Not in the manifest.", encoding="utf-8")
+    folder = tmp_path / "collection"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "unlisted.txt").write_text(ARTICLE + " Not in the manifest.", encoding="utf-8")
+    (tmp_path / "outside.txt").write_text(ARTICLE + " Outside.", encoding="utf-8")
     lines = [
         {"file": "a.txt", "publisher": "Outlet A", "published": "2020-01-03"},
         {"file": "gone.txt", "publisher": "Outlet B"},
+        {"file": "../outside.txt", "publisher": "Outlet C"},
     ]
-    manifest = tmp_path / "manifest.jsonl"
+    manifest = folder / "manifest.jsonl"
     manifest.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
     items = list(iter_sources([manifest], IngestOptions()))
     docs = _docs(items)
     assert [(d.publisher, d.published) for d in docs] == [("Outlet A", "2020-01-03")]
-    errors = _errors(items)
-    assert len(errors) == 1 and "gone.txt" in str(errors[0])
+    errors = [str(e) for e in _errors(items)]
+    assert len(errors) == 2
+    assert any("gone.txt" in e and "not a file" in e for e in errors)
+    assert any("outside.txt" in e and "outside its folder" in e for e in errors)

@@ -311,10 +311,16 @@ def iter_sources(inputs: Iterable[str | Path], options: IngestOptions) -> Iterat
 def read_manifest_files(
     path: Path, manifest: dict[str, dict[str, Any]], options: IngestOptions
 ) -> Iterator[Item]:
-    """A manifest given by itself: read the files it names (relative to its folder), each with
-    its metadata, in the manifest's order. A named file that is missing is one error."""
+    """A manifest given by itself: read the files it names (relative to its folder, and inside
+    it), each with its metadata, in the manifest's order. A named file that is missing or
+    outside the folder is one error."""
+    folder = path.parent.resolve()
     for name, meta in manifest.items():
         child = path.parent / name
+        if not child.resolve().is_relative_to(folder):
+            # a manifest may come with a downloaded collection: it names files of its folder only
+            yield IngestError(str(path), f"names {name!r}, which is outside its folder")
+            continue
         if not child.is_file():
             yield IngestError(str(path), f"names {name!r}, which is not a file beside it")
             continue
